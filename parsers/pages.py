@@ -1,0 +1,160 @@
+"""Stages `pdf_to_pages` and `pages_to_lines`: PDF bytes to positioned words and lines."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from .errors import CorruptPdf, EmptyDocument, EncryptedPdf, NotAPdf, TooLarge, TooSlow
+from .model import BBox, Evidence
+from .settings import DEFAULT_SETTINGS, ParseSettings
+
+Source = str | Path | bytes
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word with its box (PDF points, top-left origin) and font size."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 0.0
+    bold: bool = False
+
+
+@dataclass
+class Line:
+    """Words that share a baseline, left to right; `page` is 1-based."""
+
+    page: int
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        """Return the words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        """Return the box around every word."""
+        return (min(w.x0 for w in self.words), min(w.top for w in self.words),
+                max(w.x1 for w in self.words), max(w.bottom for w in self.words))
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    def evidence(self, text: str | None = None) -> Evidence:
+        """Return provenance for this line (or for `text` read from it)."""
+        return Evidence(self.page, text if text is not None else self.text, self.bbox)
+
+
+@dataclass
+class Page:
+    """One page's lines; `plumber` is the open pdfplumber page (None for OCR'd pages)."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    ocr: bool = False
+    plumber: Any = None
+
+    @property
+    def text(self) -> str:
+        """Return the page text, one line per line."""
+        return "\n".join(line.text for line in self.lines)
+
+
+def read_bytes(source: Source, settings: ParseSettings = DEFAULT_SETTINGS) -> bytes:
+    """Read the document and check the cheap things: size, emptiness, PDF signature."""
+    if isinstance(source, bytes):
+        data = source
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise NotAPdf(f"{path}: no such file")
+        if path.stat().st_size > settings.max_bytes:
+            raise TooLarge(f"file is larger than the {settings.max_bytes // (1024 * 1024)} MB limit")
+        data = path.read_bytes()
+    if not data:
+        raise EmptyDocument("the file is empty")
+    if len(data) > settings.max_bytes:
+        raise TooLarge(f"file is larger than the {settings.max_bytes // (1024 * 1024)} MB limit")
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdf("not a PDF file")
+    return data
+
+
+@contextmanager
+def open_pdf(data: bytes, settings: ParseSettings = DEFAULT_SETTINGS) -> Iterator[Any]:
+    """Open with pdfplumber, turning its many failure modes into typed errors."""
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        raise _classify_open_error(exc) from exc
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise _classify_open_error(exc) from exc
+        if count == 0:
+            raise EmptyDocument("the PDF has no pages")
+        if count > settings.max_pages:
+            raise TooLarge(f"the PDF has {count} pages; the limit is {settings.max_pages}")
+        yield pdf
+
+
+def _classify_open_error(exc: Exception) -> Exception:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+        return EncryptedPdf("the PDF is encrypted (password-protected); upload an unprotected copy")
+    return CorruptPdf(f"the PDF is damaged or truncated and cannot be read ({name})")
+
+
+def page_words(plumber_page: Any) -> list[Word]:
+    """Extract positioned words from a text-layer page."""
+    raw = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False,
+                                     extra_attrs=["size", "fontname"])
+    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w.get("size", 0.0),
+                 "bold" in str(w.get("fontname", "")).lower()) for w in raw]
+
+
+def words_to_lines(words: list[Word], page: int, tolerance: float) -> list[Line]:
+    """Group words into lines by vertical position, then order each line left to right.
+
+    Words far apart horizontally stay in one Line; callers split on gaps when they need columns.
+    """
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+        if lines and abs(lines[-1].words[0].top - word.top) <= tolerance:
+            lines[-1].words.append(word)
+        else:
+            lines.append(Line(page, [word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def check_budget(started: float, settings: ParseSettings) -> None:
+    """Raise TooSlow once the document's time budget is spent."""
+    if time.perf_counter() - started > settings.time_budget_s:
+        raise TooSlow(f"reading the document took longer than {settings.time_budget_s:g} s")

@@ -1,0 +1,12 @@
+"""The certscope web portal (Flask). Imported lazily so the CLI's core commands stay fast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def create_app(config: dict[str, Any] | None = None) -> Any:
+    """Build the Flask application (app factory)."""
+    from .app import build_app
+
+    return build_app(config)
