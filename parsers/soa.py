@@ -1,12 +1,272 @@
-"""Stage `lines_to_fields` for Statements of Applicability."""
+"""Stage `lines_to_fields` for Statements of Applicability: header fields and every control row."""
 
 from __future__ import annotations
 
-from .model import SoaExtraction
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import soa_grid, soa_meta
+from .controls import ANNEX_A, is_marker, leading_id, normalise_id, parse_marker
+from .model import Control, Evidence, SoaExtraction
 from .pages import Page
 from .settings import ParseSettings
+from .soa_grid import Row, header_role, header_row
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Which column holds the id, the applicability marker and the justification."""
+
+    ncols: int
+    id: int
+    applicable: int | None
+    justification: int | None
+    x_means: bool | None = None
 
 
 def extract(pages: list[Page], settings: ParseSettings) -> SoaExtraction:
     """Extract holder, version, date and every control row."""
-    return SoaExtraction()
+    result = SoaExtraction()
+    soa_meta.fill(result, pages)
+    tabled = _table_controls(pages, settings)
+    listed = _list_controls(pages)
+    result.controls = tabled if len(tabled) >= len(listed) else listed
+    return result
+
+
+# ---------------------------------------------------------------- header roles
+
+
+def _header_mapping(header: list[str], data: list[Row]) -> Mapping | None:
+    """Map columns from a header row, letting cell contents settle id and marker columns."""
+    roles = [header_role(text) for text in header]
+    named = {r for r, _ in roles if r}
+    if len(named - {"title"}) < 2 and not ({"id", "applicable"} <= named):
+        return None
+    return _mapping(len(header), data, roles)
+
+
+def _mapping(ncols: int, data: list[Row], roles: list[tuple[str | None, float]]) -> Mapping | None:
+    id_col = _id_column(ncols, data, roles)
+    if id_col is None:
+        return None
+    app_col = _marker_column(ncols, data, roles, exclude={id_col})
+    taken = {id_col} | ({app_col} if app_col is not None else set())
+    just = [i for i, (r, _) in enumerate(roles) if r == "justification" and i not in taken]
+    if just:
+        just_col: int | None = max(just, key=lambda i: roles[i][1])
+    elif any(r for r, _ in roles):
+        just_col = None  # a header that names no justification column has none
+    else:
+        just_col = _guess_justification(ncols, data, taken, id_col)
+    return Mapping(ncols, id_col, app_col, just_col, _x_meaning(data, app_col))
+
+
+def _id_column(ncols: int, data: list[Row], roles: list[tuple[str | None, float]]) -> int | None:
+    counts = [sum(1 for row in data if normalise_id(row.cell(i))) for i in range(ncols)]
+    best = max(range(ncols), key=lambda i: (counts[i], roles[i][0] == "id"), default=None)
+    return best if best is not None and counts[best] > 0 else None
+
+
+def _marker_column(ncols: int, data: list[Row], roles: list[tuple[str | None, float]],
+                   exclude: set[int]) -> int | None:
+    def fraction(i: int) -> float:
+        filled = [row.cell(i) for row in data if row.cell(i)]
+        return sum(1 for t in filled if is_marker(t)) / len(filled) if filled else 0.0
+
+    candidates = [i for i in range(ncols) if i not in exclude]
+    scored = [(fraction(i), roles[i][0] == "applicable", i) for i in candidates]
+    scored = [s for s in scored if s[0] >= 0.5 or (s[1] and s[0] > 0)]
+    if scored:
+        return max(scored)[2]
+    named = [i for i in candidates if roles[i][0] == "applicable"]
+    return named[0] if named else None
+
+
+def _x_meaning(data: list[Row], app_col: int | None) -> bool | None:
+    """A bare x ticks a box, unless the column also uses ticks or words, where it crosses."""
+    if app_col is None:
+        return None
+    values = [row.cell(app_col) for row in data if row.cell(app_col)]
+    return not any(parse_marker(v) is True for v in values)
+
+
+def _guess_justification(ncols: int, data: list[Row], taken: set[int], id_col: int) -> int | None:
+    """Without a header, the justification is the longest free-text column that is not the title."""
+    def is_title(i: int) -> bool:
+        hits = [fuzz.token_set_ratio(row.cell(i), ANNEX_A.get(normalise_id(row.cell(id_col)) or "", ""))
+                for row in data if row.cell(i) and normalise_id(row.cell(id_col))]
+        return bool(hits) and sum(h >= 80 for h in hits) >= len(hits) / 2
+
+    free = [i for i in range(ncols) if i not in taken and not is_title(i)]
+    lengths = {i: sum(len(row.cell(i)) for row in data) for i in free}
+    best = max(free, key=lambda i: lengths[i], default=None)
+    return best if best is not None and lengths[best] > 0 else None
+
+
+# ---------------------------------------------------------------- rows to controls
+
+
+@dataclass
+class _Builder:
+    """Turns table rows (page after page) into controls, carrying the mapping across pages."""
+
+    controls: list[Control] = field(default_factory=list)
+    mapping: Mapping | None = None
+    seen: set[str] = field(default_factory=set)
+    current: Control | None = None
+
+    def feed(self, rows: list[Row]) -> None:
+        """Read one table's rows; header rows set the mapping, a header-less table reuses it."""
+        first_id = next((i for i, row in enumerate(rows) if any(normalise_id(c) for c in row.cells)), None)
+        if first_id is None:
+            self.current = None
+            return
+        header = _join_header(rows[:first_id])
+        data = rows[first_id:]
+        mapping = _header_mapping(header, data) if header else None
+        if mapping is None and self.mapping and self.mapping.ncols == len(rows[0].cells):
+            mapping = self.mapping
+        if mapping is None and sum(1 for row in data if any(normalise_id(c) for c in row.cells)) >= 3:
+            # no header: trust the contents only when several rows read as controls ("3.3" alone
+            # may be a version number)
+            mapping = _mapping(len(rows[0].cells), data, [(None, 0.0)] * len(rows[0].cells))
+        if mapping is None:
+            self.current = None
+            return
+        if mapping is not self.mapping:
+            self.mapping = mapping
+        self._continue(rows[:first_id], mapping)
+        for row in data:
+            self._row(row, mapping)
+
+    def _continue(self, leading: list[Row], mapping: Mapping) -> None:
+        """Append a row split by a page break (no id, no header) to the previous control."""
+        for row in leading:
+            if self.current is None or header_row(row.cells) or row.cell(mapping.id):
+                return
+            self._extend(row, mapping)
+
+    def _row(self, row: Row, mapping: Mapping) -> None:
+        cid = normalise_id(row.cell(mapping.id))
+        if cid is None:
+            if self.current is not None and not row.cell(mapping.id):
+                self._extend(row, mapping)
+            return
+        if cid in self.seen:
+            self.current = None
+            return
+        marker = row.cell(mapping.applicable) if mapping.applicable is not None else ""
+        applicable = parse_marker(marker, x_means=mapping.x_means)
+        justification = _clean(row.cell(mapping.justification)) if mapping.justification is not None else None
+        if applicable is None:
+            applicable = _infer_applicable(marker, justification, mapping)
+        control = Control(cid, applicable, justification, Evidence(row.page, row.text, row.bbox))
+        self.controls.append(control)
+        self.seen.add(cid)
+        self.current = control
+
+    def _extend(self, row: Row, mapping: Mapping) -> None:
+        assert self.current is not None
+        if mapping.justification is not None and row.cell(mapping.justification):
+            extra = _clean(row.cell(mapping.justification))
+            joined = f"{self.current.justification} {extra}" if self.current.justification else extra
+            self.current.justification = _clean(joined)
+
+
+def _join_header(rows: list[Row]) -> list[str]:
+    if not rows:
+        return []
+    header_rows = [row for row in rows if any(header_role(c)[0] for c in row.cells)]
+    if not header_rows:
+        return []
+    start = rows.index(header_rows[0])
+    ncols = len(rows[0].cells)
+    return [" ".join(row.cell(i) for row in rows[start:] if row.cell(i)) for i in range(ncols)]
+
+
+def _infer_applicable(marker: str, justification: str | None, mapping: Mapping) -> bool:
+    """Decide a row whose marker cell is blank or unreadable."""
+    if mapping.x_means and not marker:
+        return False  # an unticked checkbox
+    found = parse_marker(justification) if justification else None
+    return found if found is not None else not marker
+
+
+_PLACEHOLDER = re.compile(r"^[-–—./\s]*$")
+
+
+def _clean(text: str | None) -> str | None:
+    """Collapse whitespace, join hyphenated line breaks; blank or dash-only cells are None."""
+    if text is None:
+        return None
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return None if _PLACEHOLDER.match(text) else text
+
+
+def _table_controls(pages: list[Page], settings: ParseSettings) -> list[Control]:
+    builder = _Builder()
+    spans: list[tuple[float, float]] | None = None
+    for page in pages:
+        tables, spans = soa_grid.page_tables(page, spans)
+        for rows in tables:
+            builder.feed(rows)
+    return builder.controls
+
+
+# ---------------------------------------------------------------- list-style fallback
+
+_JUSTIFICATION_LABEL = re.compile(
+    r"\b(?:justification|reason(?:\s+for\s+(?:inclusion|exclusion)(?:\s*/\s*\w+)?)?|rationale|"
+    r"begründung)\s*[:\-–—]\s*", re.I)
+_MARKER_PHRASE = re.compile(
+    r"(?:^|[\s—–:\-|(])(not\s+applicable|n/a|excluded|not\s+included|out\s+of\s+scope|"
+    r"applicable|included|in\s+scope|yes|no)\b(?![-/])", re.I)
+
+
+def _list_controls(pages: list[Page]) -> list[Control]:
+    """Read SoAs written as paragraphs: "A.6.2.4 Title — Applicable. Justification: ..."."""
+    controls: list[Control] = []
+    seen: set[str] = set()
+    for cid, text, evidence in _paragraphs(pages):
+        if cid in seen:
+            continue
+        parsed = _parse_paragraph(cid, text)
+        if parsed is None:
+            continue
+        applicable, justification = parsed
+        controls.append(Control(cid, applicable, justification, evidence))
+        seen.add(cid)
+    return controls
+
+
+def _paragraphs(pages: list[Page]) -> list[tuple[str, str, Evidence]]:
+    found: list[tuple[str, str, Evidence]] = []
+    for page in pages:
+        for line in page.lines:
+            split = leading_id(line.text)
+            if split:
+                found.append((split[0], split[1], line.evidence()))
+            elif found and found[-1][2].page == page.number and not header_row([line.text]):
+                cid, text, ev = found[-1]
+                found[-1] = (cid, f"{text} {line.text}", ev)
+    return found
+
+
+def _parse_paragraph(cid: str, text: str) -> tuple[bool, str | None] | None:
+    label = _JUSTIFICATION_LABEL.search(text)
+    head = text[:label.start()] if label else text
+    justification = _clean(text[label.end():]) if label else None
+    marker = _MARKER_PHRASE.search(head)
+    if marker is None:
+        return None
+    applicable = parse_marker(marker.group(1))
+    if applicable is None:
+        return None
+    if justification is None:
+        rest = head[marker.end():].lstrip(" .;:—–-")
+        justification = _clean(rest) if rest else None
+    return applicable, justification

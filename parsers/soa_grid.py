@@ -1,0 +1,236 @@
+"""SoA tables as rows of cells: ruled tables through pdfplumber, unruled ones from word positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .controls import normalise_id
+from .model import BBox
+from .pages import Line, Page, Word
+
+_ROLE_LABELS: dict[str, tuple[str, ...]] = {
+    "id": ("control", "ref", "reference", "annex a ref", "annex a reference", "control id",
+           "control no", "control number", "control ref", "clause", "id", "no", "annex a control"),
+    "applicable": ("applicable", "applicability", "included", "included y/n", "applicable y/n",
+                   "status", "in scope", "selected", "inclusion", "applies", "anwendbar"),
+    "justification": ("justification", "reason", "reason for inclusion/exclusion", "rationale",
+                      "justification for inclusion or exclusion", "reason for selection",
+                      "reasons", "comments", "remarks", "explanation", "begründung", "notes"),
+    "title": ("control title", "title", "description", "requirement", "control name", "name",
+              "control objective", "control description", "objective"),
+}
+_HEADER_CUTOFF = 85.0
+
+Span = tuple[float, float]
+# Ruled tables only: text-aligned tables are read from word positions, which is faster and also
+# works on OCR'd pages (that have no pdfplumber page).
+TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_MIN_RULINGS = 4
+
+
+@dataclass
+class Row:
+    """One table row: its cells' text (wrapped lines joined), where it is, and the text it shows."""
+
+    page: int
+    cells: list[str]
+    bbox: BBox | None
+    text: str
+
+    def cell(self, index: int | None) -> str:
+        """Return cell `index` ('' when missing or None)."""
+        if index is None or index >= len(self.cells):
+            return ""
+        return self.cells[index] or ""
+
+
+def page_tables(page: Page, spans: list[Span] | None) -> tuple[list[list[Row]], list[Span] | None]:
+    """Return the page's tables (rows, header rows included) and the column spans to carry over."""
+    if page.plumber is not None and _is_ruled(page.plumber):
+        tables = _ruled_tables(page)
+        if any(normalise_id(c) for rows in tables for row in rows for c in row.cells):
+            return tables, spans
+    rows, spans = word_table(page, spans)
+    return ([rows] if rows else []), spans
+
+
+def _is_ruled(plumber_page: Any) -> bool:
+    return len(plumber_page.lines) + len(plumber_page.rects) >= _MIN_RULINGS
+
+
+def _ruled_tables(page: Page) -> list[list[Row]]:
+    tables = []
+    for table in page.plumber.find_tables(TABLE_SETTINGS):
+        rows = []
+        for trow, cells in zip(table.rows, table.extract(), strict=False):
+            texts = [(c or "").strip() for c in cells]
+            rows.append(Row(page.number, texts, trow.bbox, _text_in(page, trow.bbox)))
+        tables.append(rows)
+    return tables
+
+
+def _text_in(page: Page, bbox: BBox) -> str:
+    """Return the text of the page's words inside `bbox`, line by line."""
+    x0, top, x1, bottom = bbox
+    parts: list[str] = []
+    for line in page.lines:
+        words = [w for w in line.words if w.x0 >= x0 - 1 and w.x1 <= x1 + 1
+                 and top - 1 <= (w.top + w.bottom) / 2 <= bottom + 1]
+        parts.extend(w.text for w in words)
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------- header vocabulary
+
+
+def header_role(text: str) -> tuple[str | None, float]:
+    """Return the role a header cell names ("id", "applicable", "justification", "title") and its score."""
+    key = re.sub(r"[()\[\]]", " ", text.lower())
+    key = re.sub(r"\s+", " ", key).strip(" :")
+    if not key:
+        return None, 0.0
+    best: tuple[str | None, float] = (None, 0.0)
+    for role, labels in _ROLE_LABELS.items():
+        for label in labels:
+            score = fuzz.ratio(key, label)
+            if key.split(" ")[0] == label.split(" ")[0] and len(label) > 2:
+                score = max(score, 90.0 if " " in key else 95.0)  # "Justification for ..." etc.
+            if score > best[1]:
+                best = (role, score)
+    return best if best[1] >= _HEADER_CUTOFF else (None, best[1])
+
+
+def header_row(cells: list[str]) -> bool:
+    """Return whether the cells read as a table header (two or more roles named)."""
+    roles = {header_role(c)[0] for c in cells if c}
+    return len(roles - {None, "title"}) >= 2
+
+
+# ---------------------------------------------------------------- unruled tables from words
+
+
+def segments(line: Line, gap: float | None = None) -> list[list[Word]]:
+    """Split a line into runs of words separated by column-sized gaps."""
+    height = median([w.bottom - w.top for w in line.words]) if line.words else 10.0
+    limit = gap if gap is not None else max(4.0, 0.9 * height)
+    runs: list[list[Word]] = []
+    for word in line.words:
+        if runs and word.x0 - runs[-1][-1].x1 <= limit:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Group lines separated by less than a line's padding: one table row (or header) each."""
+    blocks: list[list[Line]] = []
+    bottom = 0.0
+    for line in lines:
+        line_bottom = max(w.bottom for w in line.words)
+        height = line_bottom - line.top
+        if blocks and line.top - bottom <= 0.3 * height:
+            blocks[-1].append(line)
+            bottom = max(bottom, line_bottom)
+        else:
+            blocks.append([line])
+            bottom = line_bottom
+    return blocks
+
+
+def _has_id(line: Line) -> bool:
+    return any(normalise_id(" ".join(w.text for w in seg)) for seg in segments(line)[:2])
+
+
+def word_table(page: Page, spans: list[Span] | None) -> tuple[list[Row], list[Span] | None]:
+    """Rebuild an unruled table from word positions; header spans define the columns."""
+    blocks = _blocks(page.lines)
+    first_id = next((i for i, b in enumerate(blocks) if any(_has_id(line) for line in b)), None)
+    if first_id is None:
+        return [], spans
+    header_at = next((i for i, b in enumerate(blocks[:first_id])
+                      if header_row([_seg_text(s) for line in b for s in segments(line)])), None)
+    rows: list[Row] = []
+    if header_at is not None:
+        spans = _header_spans(blocks[header_at])
+    if spans is None:
+        spans = _data_spans([line for b in blocks[first_id:] for line in b if _has_id(line)])
+    if header_at is not None:
+        rows.append(_row(page, blocks[header_at], spans))
+    lead = blocks[header_at + 1 if header_at is not None else 0:first_id]
+    rows.extend(_row(page, b, spans) for b in lead[-1:])  # a row continued from the previous page
+    for block in blocks[first_id:]:
+        if not any(_has_id(line) for line in block):
+            break  # the table has ended (footer, notes)
+        rows.extend(_row(page, part, spans) for part in _split_at_ids(block))
+    return rows, spans
+
+
+def _split_at_ids(block: list[Line]) -> list[list[Line]]:
+    """Split a block holding several ids; lines before the first id belong to it (centred cells)."""
+    parts: list[list[Line]] = []
+    pending: list[Line] = []
+    for line in block:
+        if _has_id(line):
+            parts.append(pending + [line])
+            pending = []
+        elif parts:
+            parts[-1].append(line)
+        else:
+            pending.append(line)
+    return parts
+
+
+def _seg_text(seg: list[Word]) -> str:
+    return " ".join(w.text for w in seg)
+
+
+def _header_spans(block: list[Line]) -> list[Span]:
+    """Merge the header's word runs that overlap horizontally into column spans."""
+    runs = sorted(((s[0].x0, s[-1].x1) for line in block for s in segments(line)), key=lambda r: r[0])
+    spans: list[Span] = []
+    for x0, x1 in runs:
+        if spans and x0 <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return spans
+
+
+def _data_spans(lines: list[Line]) -> list[Span]:
+    """Without a header, columns start where many id lines start a word run."""
+    starts = sorted(s[0].x0 for line in lines for s in segments(line))
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][-1] <= 6:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    keep = [c for c in clusters if len(c) >= max(2, len(lines) // 4)]
+    return [(min(c), min(c) + 1) for c in keep]
+
+
+def _column(x0: float, spans: list[Span]) -> int:
+    """Return the column a run starting at `x0` falls in (boundaries halfway between headers)."""
+    index = 0
+    for i in range(1, len(spans)):
+        prev_x1, this_x0 = spans[i - 1][1], spans[i][0]
+        boundary = (prev_x1 + this_x0) / 2 if prev_x1 < this_x0 else this_x0 - 2
+        if x0 >= boundary:
+            index = i
+    return index
+
+
+def _row(page: Page, lines: list[Line], spans: list[Span]) -> Row:
+    cells: list[list[str]] = [[] for _ in spans]
+    for line in lines:
+        for seg in segments(line):
+            cells[_column(seg[0].x0, spans)].append(_seg_text(seg))
+    box = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
+           max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
+    return Row(page.number, [" ".join(c) for c in cells], box, " ".join(ln.text for ln in lines))

@@ -1,0 +1,100 @@
+"""An SoA's document fields: the organisation it belongs to, its version and its date."""
+
+from __future__ import annotations
+
+import re
+
+from .controls import leading_id
+from .dates import find_dates, infer_order
+from .model import SoaExtraction
+from .pages import Line, Page
+
+_HEAD_LINES = 25  # the document's own fields sit above its control table
+_HOLDER_LABEL = re.compile(
+    r"^\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|holder|client|legal\s+entity|entity|"
+    r"supplier|unternehmen|firma|organisation/entity)\s*[:\-–]?\s+(?P<value>\S.*)$", re.I)
+_SOA_TITLE = re.compile(r"statement\s+of\s+applicability(?:\s*\(\s*SoA\s*\))?", re.I)
+_AIMS_TITLE = re.compile(r"\bAI\s+management\s+system\b|\bAIMS\b", re.I)
+_SEPARATOR = re.compile(r"\s+[–—|:-]\s+|\s*[–—|]\s*")
+_NOT_A_NAME = re.compile(r"ISO|IEC|Annex|\d{4}|confidential|page\s+\d|internal|version", re.I)
+_VERSION = re.compile(
+    r"\b(?:document\s+)?(?:version|ver\.|rev(?:ision)?|versi[oó]n|fassung)\s*(?:no\.?|number|nr\.?)?"
+    r"\s*[:#]?\s*v?(?P<value>\d+(?:\.\d+){0,3}[a-z]?)\b", re.I)
+_DATE_LABEL = re.compile(r"\b(?:date|dated|approved|issued|effective|datum|stand|as\s+of|updated)\b", re.I)
+
+
+def fill(result: SoaExtraction, pages: list[Page]) -> None:
+    """Set holder, version and date (with evidence) from the document's head and footers."""
+    head = _head_lines(pages)
+    text = "\n".join(p.text for p in pages)
+    _fill_holder(result, head, pages)
+    _fill_version(result, head)
+    _fill_date(result, head, text)
+
+
+def _head_lines(pages: list[Page]) -> list[Line]:
+    lines: list[Line] = []
+    for line in (pages[0].lines if pages else [])[:_HEAD_LINES]:
+        if leading_id(line.text):
+            break
+        lines.append(line)
+    return lines
+
+
+def _fill_holder(result: SoaExtraction, head: list[Line], pages: list[Page]) -> None:
+    for line in head:
+        match = _HOLDER_LABEL.match(line.text)
+        if match and _is_name(match.group("value")):
+            _set(result, "holder", match.group("value").strip(), line)
+            return
+    footers = [line for p in pages for line in p.lines[-3:]]
+    for pattern in (_SOA_TITLE, _AIMS_TITLE):
+        for line in head + footers:
+            name = _name_beside(line.text, pattern)
+            if name:
+                _set(result, "holder", name, line)
+                return
+
+
+def _name_beside(text: str, pattern: re.Pattern[str]) -> str | None:
+    """Return the organisation printed beside a title: "Acme Ltd – Statement of Applicability"."""
+    match = pattern.search(text)
+    if not match:
+        return None
+    for part in (text[:match.start()], text[match.end():]):
+        pieces = [p.strip() for p in _SEPARATOR.split(part) if p.strip()]
+        for piece in pieces:
+            piece = re.sub(r"^(?:for|of)\s+", "", piece, flags=re.I)
+            if _is_name(piece):
+                return piece
+    return None
+
+
+def _is_name(text: str) -> bool:
+    text = text.strip()
+    return (2 < len(text) <= 120 and bool(re.match(r"[A-Z0-9]", text))
+            and not _NOT_A_NAME.search(text) and not _SOA_TITLE.search(text))
+
+
+def _fill_version(result: SoaExtraction, head: list[Line]) -> None:
+    for line in head:
+        match = _VERSION.search(line.text)
+        if match:
+            _set(result, "version", match.group("value"), line)
+            return
+
+
+def _fill_date(result: SoaExtraction, head: list[Line], text: str) -> None:
+    order, _ = infer_order(text)
+    labelled = [line for line in head if _DATE_LABEL.search(line.text)]
+    for line in labelled + head:
+        for found in find_dates(line.text, order):
+            if found.value is not None and not found.ambiguous:
+                result.date = found.value
+                result.evidence["date"] = [line.evidence(found.text)]
+                return
+
+
+def _set(result: SoaExtraction, name: str, value: str, line: Line) -> None:
+    setattr(result, name, re.sub(r"\s+", " ", value).strip())
+    result.evidence[name] = [line.evidence()]
