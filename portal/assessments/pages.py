@@ -1,0 +1,122 @@
+"""Gather what the assessment page shows, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import Assessment, Comment, Correction, Document, Invitation, Response, Scoring
+from .corrections import FIELD_LABELS, correctable_fields, display_value, latest_corrections
+from .questionnaire_form import QuestionSpec, question_specs
+from .rescoring import load_template
+
+HISTORY_LIMIT = 30
+
+
+@dataclass
+class FieldView:
+    """One extracted field: what the machine read, what counts, and who said so."""
+
+    name: str
+    label: str
+    machine: Any
+    effective: Any
+    corrections: list[Correction]
+    page: int | None
+
+    @property
+    def corrected(self) -> bool:
+        """Say whether the supplier replaced the machine value."""
+        return bool(self.corrections)
+
+
+@dataclass
+class DocumentView:
+    """A document with its fields (corrections applied)."""
+
+    doc: Document
+    fields: list[FieldView] = field(default_factory=list)
+    controls: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class AssessmentView:
+    """Everything the assessment page draws."""
+
+    answers: list[tuple[QuestionSpec, Any]]
+    submitted: bool
+    documents: list[DocumentView]
+    current: dict[str, int]  # role -> id of the document the rating rests on
+    latest: Scoring | None
+    history: list[Scoring]
+    comments: list[Comment]
+    invitations: list[Invitation]
+
+
+def assessment_view(assessment: Assessment) -> AssessmentView:
+    """Load the page's data for one (already authorised) assessment."""
+    specs = question_specs(load_template(assessment.template_key, assessment.template_version))
+    response = db.session.scalar(sa.select(Response).where(Response.assessment_id == assessment.id))
+    answers = dict(response.answers or {}) if response else {}
+    docs = list(db.session.scalars(sa.select(Document).where(Document.assessment_id == assessment.id)
+                                   .order_by(Document.uploaded_at.desc(), Document.id.desc())))
+    history = list(db.session.scalars(sa.select(Scoring).where(Scoring.assessment_id == assessment.id)
+                                      .order_by(Scoring.id.desc()).limit(HISTORY_LIMIT)))
+    return AssessmentView(
+        answers=[(s, answers.get(s.id)) for s in specs],
+        submitted=bool(response and response.submitted_at), documents=_document_views(docs),
+        current={d.role: d.id for d in docs if d.is_current and d.role in ("certificate", "soa")},
+        latest=history[0] if history else None, history=history,
+        comments=list(db.session.scalars(sa.select(Comment).options(selectinload(Comment.user))
+                                         .where(Comment.assessment_id == assessment.id)
+                                         .order_by(Comment.created_at, Comment.id))),
+        invitations=list(db.session.scalars(sa.select(Invitation).where(
+            Invitation.assessment_id == assessment.id).order_by(Invitation.created_at))))
+
+
+def _document_views(docs: list[Document]) -> list[DocumentView]:
+    by_doc: dict[int, list[Correction]] = defaultdict(list)
+    if docs:
+        rows = db.session.scalars(sa.select(Correction).options(selectinload(Correction.user))
+                                  .where(Correction.document_id.in_([d.id for d in docs]))
+                                  .order_by(Correction.created_at, Correction.id))
+        for row in rows:
+            by_doc[row.document_id].append(row)
+    return [document_view(d, by_doc.get(d.id, [])) for d in docs]
+
+
+def document_view(doc: Document, corrections: list[Correction]) -> DocumentView:
+    """Return a document's fields with corrections applied (machine values kept beside them)."""
+    view = DocumentView(doc)
+    data = doc.extraction or {}
+    kind = doc.role if doc.role in ("certificate", "soa") else (doc.kind or "")
+    if doc.parse_status != "parsed":
+        return view
+    effective = latest_corrections(corrections)
+    evidence = data.get("evidence") or {}
+    for name in correctable_fields(kind):
+        mine = [c for c in corrections if c.field == name]
+        view.fields.append(FieldView(
+            name=name, label=FIELD_LABELS.get(name, name), machine=data.get(name),
+            effective=effective.get(name, data.get(name)), corrections=mine, page=_page_of(evidence, name)))
+    if kind == "soa":
+        view.controls = list(data.get("controls") or [])
+    return view
+
+
+def _page_of(evidence: dict[str, Any], name: str) -> int | None:
+    items = evidence.get(name) or []
+    first = items[0] if items and isinstance(items[0], dict) else None
+    return int(first["page"]) if first and first.get("page") else None
+
+
+def show(value: Any) -> str:
+    """Render an answer or field value for reading."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return "; ".join(f"{v.get('name')} ({v.get('role')})" for v in value)
+    return display_value(value) or "—"

@@ -1,0 +1,170 @@
+"""Assessment views: dashboard, open, invite, answer, page, comments, decision (thin views)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from ..auth.invitations import MailSettings, create_invitation, deliver_invitation
+from ..extensions import db
+from ..models import ASSESSMENT_STATUSES
+from ..security import assessment_or_404, assessment_scope, procurement_required, roles_required
+from . import bp, operations, pages, rescoring
+from .access import require_procurement, require_supplier_edit, supplier_may_edit
+from .dashboard import SORTS, DashboardQuery, portfolio
+from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionForm, InviteForm
+from .helpers import invitation_link, split_lines, template_choices, today
+from .questionnaire_form import answers_from_form, build_form_class, form_data_from_answers, question_specs
+
+VIEWERS = ("procurement", "legal", "supplier")
+
+
+@bp.get("/")
+@roles_required(*VIEWERS)
+def dashboard() -> str:
+    """Show the portfolio (buyers) or the assessments to answer (suppliers)."""
+    form = DashboardFilterForm(request.args)
+    form.status.choices = [("", "Any")] + [(s, s.replace("_", " ")) for s in ASSESSMENT_STATUSES]
+    query = _dashboard_query(form)
+    result = portfolio(assessment_scope(current_user), query)
+    return render_template("assessments/dashboard.html", form=form, result=result, query=query,
+                           sorts=list(SORTS))
+
+
+def _dashboard_query(form: DashboardFilterForm) -> DashboardQuery:
+    valid = form.validate()
+    field = lambda name: (form[name].data or "") if valid or not form[name].errors else ""  # noqa: E731
+    page = request.args.get("page", "1")
+    return DashboardQuery(
+        q=field("q").strip(), rating=field("rating"), status=field("status"),
+        expiring_days=form.expiring.data if valid and form.expiring.data is not None else None,
+        sort=form.sort.data if form.sort.data in SORTS else "updated",
+        descending=form.dir.data != "asc", page=int(page) if page.isdigit() else 1, today=today())
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@procurement_required
+def new() -> str | WerkzeugResponse:
+    """Open an assessment of a supplier's product (and invite its users)."""
+    form = AssessmentForm()
+    form.template_key.choices = template_choices()
+    if form.validate_on_submit():
+        data = _assessment_data(form)
+        assessment = operations.create_assessment(current_user, data)
+        links = [_invite(assessment, email) for email in data["emails"]]
+        db.session.commit()
+        flash(f"Assessment of {assessment.supplier_name} opened.", "success")
+        for email, link in links:
+            flash(f"Invitation for {email}: {link}", "info")
+        return redirect(url_for(".detail", assessment_id=assessment.id))
+    return render_template("assessments/new.html", form=form)
+
+
+def _assessment_data(form: AssessmentForm) -> dict[str, Any]:
+    others = [r.strip() for r in (form.other_regions.data or "").split(",") if r.strip()]
+    return {"supplier_name": form.supplier_name.data.strip(),
+            "supplier_legal_name": (form.supplier_legal_name.data or "").strip(),
+            "product": form.product.data.strip(), "product_aliases": split_lines(form.product_aliases.data),
+            "required_regions": list(form.required_regions.data or []) + others,
+            "template_key": form.template_key.data,
+            "emails": split_lines(form.supplier_emails.data)}
+
+
+def _invite(assessment: Any, email: str) -> tuple[str, str]:
+    invitation, token = create_invitation(assessment, email, current_user,
+                                          days=int(current_app.config.get("INVITATION_DAYS", 14)))
+    link = invitation_link(token)
+    deliver_invitation(invitation, link, MailSettings.from_config(current_app.config))
+    return invitation.email, link
+
+
+@bp.post("/<int:assessment_id>/invitations")
+@procurement_required
+def invite(assessment_id: int) -> WerkzeugResponse:
+    """Invite one more supplier user; the link is shown (and mailed when SMTP is set up)."""
+    assessment = assessment_or_404(assessment_id)
+    require_procurement(current_user, assessment)
+    form = InviteForm()
+    if not form.validate_on_submit():
+        flash("Enter a valid e-mail address to invite.", "error")
+        return redirect(url_for(".detail", assessment_id=assessment.id))
+    email, link = _invite(assessment, form.email.data)
+    db.session.commit()
+    flash(f"Invitation for {email}: {link}", "info")
+    return redirect(url_for(".detail", assessment_id=assessment.id))
+
+
+@bp.get("/<int:assessment_id>")
+@roles_required(*VIEWERS)
+def detail(assessment_id: int) -> str:
+    """Show answers beside evidence, flags with quotes, history, thread and decision."""
+    assessment = assessment_or_404(assessment_id)
+    if rescoring.rescore_if_stale(assessment, today()):
+        db.session.commit()
+    view = pages.assessment_view(assessment)
+    return render_template("assessments/detail.html", a=assessment, v=view,
+                           comment_form=CommentForm(), decision_form=DecisionForm(),
+                           invite_form=InviteForm(), can_edit=supplier_may_edit(current_user, assessment))
+
+
+@bp.route("/<int:assessment_id>/questionnaire", methods=["GET", "POST"])
+@roles_required("supplier")
+def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
+    """Let the supplier answer: save a draft any time, submit when the required answers are in."""
+    assessment = assessment_or_404(assessment_id)
+    require_supplier_edit(current_user, assessment)
+    specs = question_specs(rescoring.load_template(assessment.template_key, assessment.template_version))
+    submitting = "submit_answers" in request.form
+    form_class = build_form_class(specs, enforce_required=submitting)
+    saved = assessment.response.answers if assessment.response else {}
+    form = form_class(data=form_data_from_answers(saved, specs))
+    if form.validate_on_submit():
+        try:
+            operations.save_answers(assessment, current_user, answers_from_form(form, specs),
+                                    submit=submitting, today=today())
+        except operations.OperationError as err:
+            db.session.rollback()
+            flash(str(err), "error")
+        else:
+            db.session.commit()
+            flash("Answers submitted." if submitting else "Draft saved.", "success")
+            target = ".detail" if submitting else ".questionnaire"
+            return redirect(url_for(target, assessment_id=assessment.id))
+    return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs)
+
+
+@bp.post("/<int:assessment_id>/comments")
+@roles_required("procurement", "supplier")
+def comment(assessment_id: int) -> WerkzeugResponse:
+    """Post to the thread both sides see."""
+    assessment = assessment_or_404(assessment_id)
+    form = CommentForm()
+    if form.validate_on_submit():
+        operations.add_comment(assessment, current_user, form.body.data)
+        db.session.commit()
+        flash("Message posted.", "success")
+    else:
+        flash("Write a message first.", "error")
+    return redirect(url_for(".detail", assessment_id=assessment.id, _anchor="thread"))
+
+
+@bp.post("/<int:assessment_id>/decision")
+@procurement_required
+def decide(assessment_id: int) -> WerkzeugResponse:
+    """Accept or reject the supplier with a reason."""
+    assessment = assessment_or_404(assessment_id)
+    require_procurement(current_user, assessment)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        operations.decide_assessment(assessment, current_user, form.decision.data, form.reason.data)
+        db.session.commit()
+        flash(f"Assessment {form.decision.data}.", "success")
+    else:
+        flash("Choose accept or reject and give a reason.", "error")
+    return redirect(url_for(".detail", assessment_id=assessment.id, _anchor="decision"))
+
+
+from . import routes_documents  # noqa: E402,F401  (document views share this blueprint)
