@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from flask import render_template
+import sqlalchemy as sa
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from ..audit import recent_events
+from ..extensions import db
+from ..models import Organisation, User
 from ..security import admin_required
-from . import bp
+from . import accreditation, bp, operations
+from .forms import (
+    AccreditationBodyForm,
+    ActiveForm,
+    ImportCsvForm,
+    OrganisationForm,
+    ResetPasswordForm,
+    RoleForm,
+    UserForm,
+)
+from .operations import AdminError
+
+PER_PAGE = 50
 
 
 @bp.route("/")
@@ -16,25 +32,167 @@ def index() -> str:
     return render_template("admin/index.html")
 
 
-@bp.route("/organisations")
+@bp.route("/organisations", methods=["GET", "POST"])
 @admin_required
-def organisations() -> str:
-    """List organisations."""
-    return render_template("admin/index.html")
+def organisations() -> str | Response:
+    """List organisations and add one."""
+    form = OrganisationForm()
+    if form.validate_on_submit():
+        try:
+            org = operations.create_organisation(current_user, form.name.data, form.kind.data)
+        except AdminError as err:
+            db.session.rollback()
+            form.name.errors.append(str(err))
+        else:
+            db.session.commit()
+            flash(f"Organisation {org.name} added.", "success")
+            return redirect(url_for("admin.organisations"))
+    counts = (sa.select(Organisation, sa.func.count(User.id)).outerjoin(User)
+              .group_by(Organisation.id).order_by(Organisation.name))
+    return render_template("admin/organisations.html", form=form, rows=db.session.execute(counts).all())
 
 
-@bp.route("/users")
+def _organisation_choices() -> list[tuple[int, str]]:
+    orgs = db.session.scalars(sa.select(Organisation).order_by(Organisation.name))
+    return [(o.id, f"{o.name} ({o.kind})") for o in orgs]
+
+
+@bp.route("/users", methods=["GET", "POST"])
 @admin_required
-def users() -> str:
-    """List users."""
-    return render_template("admin/index.html")
+def users() -> str | Response:
+    """List users and add one."""
+    form = UserForm()
+    form.organisation_id.choices = _organisation_choices()
+    if form.validate_on_submit():
+        org = db.session.get(Organisation, form.organisation_id.data) or abort(400)
+        try:
+            user = operations.create_user(current_user, org, form.email.data, form.name.data,
+                                          form.role.data, form.password.data)
+        except AdminError as err:
+            db.session.rollback()
+            form.email.errors.append(str(err))
+        else:
+            db.session.commit()
+            flash(f"User {user.email} added.", "success")
+            return redirect(url_for("admin.users"))
+    query = (sa.select(User).join(Organisation).options(sa.orm.contains_eager(User.organisation))
+             .order_by(Organisation.name, User.email))
+    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
+    return render_template("admin/users.html", form=form, page=page)
 
 
-@bp.route("/accreditation-bodies")
+def _user_or_404(user_id: int) -> User:
+    return db.session.get(User, user_id) or abort(404)
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @admin_required
-def accreditation_bodies() -> str:
-    """List accreditation bodies."""
-    return render_template("admin/index.html")
+def user(user_id: int) -> str | Response:
+    """Show a user; change their role."""
+    target = _user_or_404(user_id)
+    forms = _user_forms(target)
+    if forms["role"].submit.data and forms["role"].validate_on_submit():
+        return _apply(lambda: operations.change_role(current_user, target, forms["role"].role.data),
+                      target, f"{target.email} is now {forms['role'].role.data}.")
+    return render_template("admin/user.html", target=target, **forms)
+
+
+def _user_forms(target: User) -> dict[str, object]:
+    return {"role": RoleForm(prefix="role", role=target.role),
+            "active": ActiveForm(prefix="active", active=target.is_active),
+            "reset": ResetPasswordForm(prefix="reset")}
+
+
+def _apply(change: object, target: User, message: str) -> Response:
+    """Run an admin change, commit it, and report the outcome."""
+    try:
+        change()  # type: ignore[operator]
+    except AdminError as err:
+        db.session.rollback()
+        flash(str(err), "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    return redirect(url_for("admin.user", user_id=target.id))
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@admin_required
+def user_active(user_id: int) -> Response:
+    """Activate or deactivate a user."""
+    target = _user_or_404(user_id)
+    form = ActiveForm(prefix="active")
+    if not form.validate_on_submit():
+        abort(400)
+    state = "active" if form.active.data else "deactivated"
+    return _apply(lambda: operations.set_active(current_user, target, bool(form.active.data)),
+                  target, f"{target.email} is {state}.")
+
+
+@bp.route("/users/<int:user_id>/password", methods=["POST"])
+@admin_required
+def user_password(user_id: int) -> Response:
+    """Set a new password for a user."""
+    target = _user_or_404(user_id)
+    form = ResetPasswordForm(prefix="reset")
+    if not form.validate_on_submit():
+        flash("Give a new password.", "error")
+        return redirect(url_for("admin.user", user_id=target.id))
+    return _apply(lambda: operations.reset_password(current_user, target, form.password.data),
+                  target, f"New password set for {target.email}.")
+
+
+@bp.route("/accreditation-bodies", methods=["GET", "POST"])
+@admin_required
+def accreditation_bodies() -> str | Response:
+    """List accreditation bodies and add one."""
+    form = AccreditationBodyForm()
+    if form.validate_on_submit():
+        aliases = (form.aliases.data or "").split("|")
+        try:
+            body = accreditation.add_body(current_user, form.acronym.data, form.name.data,
+                                          form.country.data, aliases)
+        except AdminError as err:
+            db.session.rollback()
+            form.acronym.errors.append(str(err))
+        else:
+            db.session.commit()
+            flash(f"{body.acronym} added.", "success")
+            return redirect(url_for("admin.accreditation_bodies"))
+    stored = accreditation.list_bodies()
+    shown = stored or accreditation.registry_from_db().bodies
+    return render_template("admin/accreditation.html", form=form, import_form=ImportCsvForm(),
+                           bodies=shown, stored=bool(stored))
+
+
+@bp.route("/accreditation-bodies/import", methods=["POST"])
+@admin_required
+def import_accreditation() -> Response:
+    """Import accreditation bodies from an uploaded CSV."""
+    form = ImportCsvForm()
+    if not form.validate_on_submit():
+        flash(" ".join(form.file.errors) or "Choose a CSV file.", "error")
+        return redirect(url_for("admin.accreditation_bodies"))
+    try:
+        text = form.file.data.read().decode("utf-8-sig")
+        added, updated, removed = accreditation.import_csv(current_user, text, bool(form.replace.data))
+    except UnicodeDecodeError:
+        flash("The CSV must be UTF-8 text.", "error")
+    except AdminError as err:
+        db.session.rollback()
+        flash(str(err), "error")
+    else:
+        db.session.commit()
+        flash(f"Imported: {added} added, {updated} updated, {removed} removed.", "success")
+    return redirect(url_for("admin.accreditation_bodies"))
+
+
+@bp.route("/accreditation-bodies.csv")
+@admin_required
+def export_accreditation() -> Response:
+    """Download the accreditation-body list as CSV."""
+    return Response(accreditation.export_csv(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=accreditation_bodies.csv"})
 
 
 @bp.route("/audit")

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from .passwords import password_problem
-
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def _email(form: FlaskForm, field: EmailField) -> None:
-    if not EMAIL_RE.match((field.data or "").strip()):
-        raise ValidationError("Enter an email address like name@example.com.")
 
 
 def _strong(form: FlaskForm, field: PasswordField) -> None:
@@ -56,10 +47,3 @@ class JoinForm(FlaskForm):
     """Accept an invitation as the signed-in supplier user."""
 
     submit = SubmitField("Accept invitation")
-
-
-class InviteForm(FlaskForm):
-    """Invite a supplier's user to an assessment by email."""
-
-    email = EmailField("Supplier contact email", validators=[DataRequired(), Length(max=255), _email])
-    submit = SubmitField("Send invitation")

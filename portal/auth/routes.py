@@ -7,9 +7,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..extensions import db
-from ..security import assessment_or_404, procurement_required
 from . import bp, invitations, operations
-from .forms import AcceptInvitationForm, ChangePasswordForm, InviteForm, JoinForm, LoginForm
+from .forms import AcceptInvitationForm, ChangePasswordForm, JoinForm, LoginForm
 from .passwords import verify_password
 
 
@@ -71,24 +70,6 @@ def account() -> str | Response:
     return render_template("auth/account.html", form=form)
 
 
-@bp.route("/invite/<int:assessment_id>", methods=["GET", "POST"])
-@procurement_required
-def invite(assessment_id: int) -> str | Response:
-    """Invite a supplier's user to an assessment; the link is shown (and mailed if SMTP is set)."""
-    assessment = assessment_or_404(assessment_id)
-    form = InviteForm()
-    link = None
-    if form.validate_on_submit():
-        invitation, token = invitations.create_invitation(
-            assessment, form.email.data, current_user, days=current_app.config["INVITATION_DAYS"])
-        db.session.commit()
-        link = url_for("auth.accept_invitation", token=token, _external=True)
-        mailed = invitations.deliver_invitation(
-            invitation, link, invitations.MailSettings.from_config(current_app.config))
-        flash(f"Invitation created for {invitation.email}" + (" and emailed." if mailed else "."), "success")
-    return render_template("auth/invite.html", form=form, assessment=assessment, link=link)
-
-
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
 def accept_invitation(token: str) -> str | Response | tuple[str, int]:
     """Accept an invitation: create the supplier account, or join as the signed-in supplier."""
@@ -138,6 +119,6 @@ def _create_account(invitation: invitations.Invitation) -> str | Response | tupl
 
 def _assessment_url(assessment_id: int) -> str:
     """Return the assessment's page (or home until the assessments feature exists)."""
-    if "assessments.view" in current_app.view_functions:
-        return url_for("assessments.view", assessment_id=assessment_id)
+    if "assessments.detail" in current_app.view_functions:
+        return url_for("assessments.detail", assessment_id=assessment_id)
     return url_for("home")

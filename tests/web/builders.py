@@ -1,0 +1,139 @@
+"""Builders for test data: each call commits and returns a detached, loaded model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+from typing import Any, TypeVar
+
+from flask import Flask
+
+from portal.auth.invitations import create_invitation
+from portal.auth.passwords import hash_password
+from portal.extensions import db
+from portal.models import (
+    Assessment,
+    Comment,
+    Correction,
+    Document,
+    Invitation,
+    Organisation,
+    Response,
+    Scoring,
+    StoredFile,
+    User,
+    utcnow,
+)
+
+PASSWORD = "correct horse battery"
+T = TypeVar("T")
+_seq = itertools.count(1)
+
+
+class Builder:
+    """Make rows for a test, each committed, returned detached with columns loaded."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+
+    def _save(self, obj: T) -> T:
+        with self.app.app_context():
+            db.session.add(obj)
+            db.session.commit()
+            db.session.refresh(obj)
+            db.session.expunge(obj)
+        return obj
+
+    def org(self, kind: str = "buyer", name: str | None = None) -> Organisation:
+        """Make an organisation."""
+        return self._save(Organisation(name=name or f"{kind.title()} Org {next(_seq)}", kind=kind))
+
+    def user(self, org: Organisation, role: str | None = None, email: str | None = None,
+             password: str = PASSWORD, **fields: Any) -> User:
+        """Make a user of `org` (role defaults to procurement for buyers, supplier for suppliers)."""
+        role = role or ("procurement" if org.kind == "buyer" else "supplier")
+        n = next(_seq)
+        with self.app.app_context():
+            password_hash = hash_password(password)
+        return self._save(User(organisation_id=org.id, email=email or f"{role}{n}@example.com",
+                               name=fields.pop("name", f"{role.title()} {n}"), role=role,
+                               password_hash=password_hash, **fields))
+
+    def assessment(self, buyer: User, supplier_org: Organisation | None = None, **fields: Any) -> Assessment:
+        """Make an assessment opened by `buyer` (a procurement user)."""
+        n = next(_seq)
+        values: dict[str, Any] = {
+            "buyer_org_id": buyer.organisation_id, "created_by": buyer.id,
+            "supplier_org_id": supplier_org.id if supplier_org else None,
+            "supplier_name": f"Supplier {n}", "supplier_legal_name": f"Supplier {n} Ltd",
+            "product": f"Product {n}", "product_aliases": [], "required_regions": ["EU"],
+            "template_key": "iso42001-supplier", "template_version": "1",
+            "status": "in_progress" if supplier_org else "draft",
+        }
+        values.update(fields)
+        return self._save(Assessment(**values))
+
+    def stored_file(self, content: bytes = b"%PDF-1.4 test") -> StoredFile:
+        """Record a blob (the bytes themselves are not written to storage)."""
+        sha = hashlib.sha256(content).hexdigest()
+        with self.app.app_context():
+            existing = db.session.get(StoredFile, sha)
+            if existing is not None:
+                db.session.expunge(existing)
+                return existing
+        return self._save(StoredFile(sha256=sha, size=len(content), content_type="application/pdf"))
+
+    def document(self, assessment: Assessment, uploader: User, role: str = "certificate",
+                 content: bytes | None = None, **fields: Any) -> Document:
+        """Make a document of `assessment` (parsed unless told otherwise)."""
+        blob = self.stored_file(content or f"%PDF-1.4 doc {next(_seq)}".encode())
+        values: dict[str, Any] = {"assessment_id": assessment.id, "role": role, "sha256": blob.sha256,
+                                  "filename": f"{role}.pdf", "uploaded_by": uploader.id,
+                                  "parse_status": "parsed", "kind": role if role != "other" else "unknown",
+                                  "extraction": {"kind": role}}
+        values.update(fields)
+        return self._save(Document(**values))
+
+    def response(self, assessment: Assessment, answers: dict[str, Any] | None = None,
+                 submitted: bool = False) -> Response:
+        """Make the questionnaire response of `assessment`."""
+        return self._save(Response(assessment_id=assessment.id, template_key=assessment.template_key,
+                                   template_version=assessment.template_version, answers=answers or {},
+                                   submitted_at=utcnow() if submitted else None))
+
+    def comment(self, assessment: Assessment, user: User, body: str = "A question") -> Comment:
+        """Make a comment on `assessment`."""
+        return self._save(Comment(assessment_id=assessment.id, user_id=user.id, body=body))
+
+    def correction(self, document: Document, user: User, field: str = "holder",
+                   value: Any = "X") -> Correction:
+        """Make a correction of `document`."""
+        return self._save(Correction(document_id=document.id, field=field, machine_value="?",
+                                     corrected_value=value, reason="misread", user_id=user.id))
+
+    def scoring(self, assessment: Assessment, rating: str = "amber", flags: list[dict[str, Any]] | None = None
+                ) -> Scoring:
+        """Make a scoring of `assessment`."""
+        return self._save(Scoring(assessment_id=assessment.id, assessment_date=dt.date.today(), rating=rating,
+                                  flags=flags or [], trigger="manual"))
+
+    def invitation(self, assessment: Assessment, actor: User, email: str = "invitee@example.com",
+                   days: int = 14, now: dt.datetime | None = None) -> tuple[Invitation, str]:
+        """Make an invitation; return it with its token."""
+        with self.app.app_context():
+            target = db.session.get(Assessment, assessment.id)
+            author = db.session.get(User, actor.id)
+            invitation, token = create_invitation(target, email, author, days=days, now=now)
+            db.session.commit()
+            db.session.refresh(invitation)
+            db.session.expunge(invitation)
+        return invitation, token
+
+    def get(self, model: type[T], ident: Any) -> T | None:
+        """Load a fresh copy of a row (detached)."""
+        with self.app.app_context():
+            obj = db.session.get(model, ident)
+            if obj is not None:
+                db.session.expunge(obj)
+            return obj
