@@ -1,0 +1,14 @@
+"""Score ISO/IEC 42001 certificates against a buyer's needs: FLAGS.md as a registry of rules.
+
+Pure Python: extractions and a context in, an Assessment out; no I/O, no Flask, no database.
+"""
+
+from .engine import assess
+from .model import Assessment, Context, Finding, Flag, FlagEvidence, SupplyChainMember, rating_for
+from .registry import RULES, Facts, Rule, rule
+from .settings import DEFAULT_SCORING_SETTINGS, ScoringSettings
+
+__all__ = [
+    "DEFAULT_SCORING_SETTINGS", "RULES", "Assessment", "Context", "Facts", "Finding", "Flag", "FlagEvidence",
+    "Rule", "ScoringSettings", "SupplyChainMember", "assess", "rating_for", "rule",
+]

@@ -1,0 +1,106 @@
+"""Rules about what the certificate is and who issued it to whom."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterator
+from functools import lru_cache
+from typing import cast
+
+from .. import evidence as ev
+from ..model import Finding, FlagEvidence
+from ..registry import Facts, finding, rule
+from ..settings import AccreditationLookup
+from ..text import collapse, fold
+
+_42001 = re.compile(r"42001")
+_CLAIM = re.compile(r"\b(?:align\w*|complian\w*|complies|readiness|conformity assessment|self[- ]assess\w*|"
+                    r"attest\w*)\b", re.I)
+_REQUIRED = {
+    "holder": "the certificate holder (the certified organisation)",
+    "certificate_number": "the certificate number ('Certificate No.', 'Registration number', ...)",
+    "certification_body": "the certification body that issued the certificate",
+    "expiry_date": "the expiry date ('Valid until', 'Expiry date', ...)",
+    "scope": "the scope of certification",
+}
+
+
+@rule("cert.not_42001", "high")
+def not_42001(facts: Facts) -> Iterator[Finding]:
+    """The certificate is not for ISO/IEC 42001."""
+    standard = facts.certificate.standard
+    if standard and _42001.search(standard):
+        return
+    if standard:
+        yield from finding(f"The certificate is for {standard}, not ISO/IEC 42001 (AI management systems)",
+                           facts.cert_evidence("standard"))
+    else:
+        yield from finding("The document does not name ISO/IEC 42001 as the standard it certifies against",
+                           ev.absence("certificate", "the standard certified against (ISO/IEC 42001)"))
+
+
+@rule("cert.not_certified", "high")
+def not_certified(facts: Facts) -> Iterator[Finding]:
+    """The document claims alignment, compliance or readiness, not certification."""
+    if facts.certificate.certified is False:
+        quoted = facts.cert_evidence("certified", "") or _claim_wording(facts.certificate.page_texts)
+        yield from finding("The document only claims alignment, compliance or readiness; it is not a "
+                           "certification by a certification body", quoted)
+
+
+def _claim_wording(page_texts: list[str]) -> list[FlagEvidence]:
+    """Quote the first line that words the claim as alignment, compliance or readiness."""
+    for number, text in enumerate(page_texts, start=1):
+        for line in text.splitlines():
+            if _CLAIM.search(line):
+                return [FlagEvidence("certificate", number, collapse(line))]
+    return [ev.absence("certificate", "wording that certifies (rather than claims alignment)")]
+
+
+@lru_cache(maxsize=1024)
+def _recognised(registry: Hashable, stated: str) -> bool:
+    # Matching is fuzzy and the same few bodies recur across thousands of assessments: cache it.
+    return cast(AccreditationLookup, registry).match(stated) is not None
+
+
+@rule("cert.unaccredited", "high")
+def unaccredited(facts: Facts) -> Iterator[Finding]:
+    """No accreditation body is stated, or it is not a recognised IAF MLA signatory."""
+    stated = facts.certificate.accreditation_body
+    if not stated or not stated.strip():
+        yield from finding("The certificate states no accreditation body: the certification is not shown "
+                           "to be accredited", ev.absence("certificate", "an accreditation body or mark"))
+    elif not _recognised(cast(Hashable, facts.settings.registry()), stated):
+        yield from finding(f"'{stated}' is not a recognised accreditation body (IAF MLA signatory): "
+                           "the certification is not accredited", facts.cert_evidence("accreditation_body"))
+
+
+def entity_name(name: str, legal_forms: tuple[str, ...]) -> str:
+    """Return a legal name without case, punctuation or legal-form words ("Acme Ltd." → "acme")."""
+    text = fold(name)
+    text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)  # "S.A." → "SA.", "B.V." → "BV."
+    text = re.sub(r"[^\w\s]+", " ", text)
+    forms = set(legal_forms)
+    return " ".join(w for w in text.split() if w not in forms)
+
+
+@rule("cert.holder_mismatch", "medium")
+def holder_mismatch(facts: Facts) -> Iterator[Finding]:
+    """The certificate holder is not the supplier's legal entity."""
+    holder, supplier = facts.certificate.holder, facts.context.supplier_legal_name
+    if not holder or not supplier:
+        return
+    forms = facts.settings.legal_forms
+    if entity_name(holder, forms) != entity_name(supplier, forms):
+        yield from finding(f"The certificate is held by '{holder}', not by the supplier '{supplier}'",
+                           facts.cert_evidence("holder"), ev.context(f"supplier legal name: {supplier}"))
+
+
+@rule("cert.missing_fields", "medium")
+def missing_fields(facts: Facts) -> Iterator[Finding]:
+    """The certificate lacks a holder, number, certification body, expiry date or scope."""
+    missing = [name for name in _REQUIRED if getattr(facts.certificate, name) in (None, "")]
+    if missing:
+        names = ", ".join(name.replace("_", " ") for name in missing)
+        yield from finding(f"The certificate does not state: {names}",
+                           [ev.absence("certificate", _REQUIRED[name]) for name in missing])

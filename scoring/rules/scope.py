@@ -1,0 +1,77 @@
+"""Rules about what the certificate's scope covers: the product, the supply chain, the regions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import evidence as ev
+from ..exclusions import supply_chain_exclusions
+from ..model import Finding
+from ..registry import Facts, finding, rule
+from ..text import clauses, name_in, shorten
+
+# "all AI systems developed and operated by ...", "All AI-enabled products and services provided by ...",
+# "all of Acme's AI systems", "all products and services": the scope covers everything the holder offers.
+_WHOLE = re.compile(
+    r"\ball\s+(?:of\s+)?(?:(?:the|its|their|our)\s+|[\w.&\u2019'-]+(?:'s|\u2019s)\s+)?"
+    r"(?:(?:ai|a\.i\.|artificial[- ]intelligence|machine[- ]learning|ml)"
+    r"(?:[- ](?:enabled|based|powered|driven))?\s+)?"
+    r"(?:systems?|products?|services?|solutions?|applications?|offerings?)\b"
+    r"|\b(?:organi[sz]ation|company|enterprise)[- ]wide\b"
+    r"|\b(?:the\s+)?(?:entire|whole)\s+(?:organi[sz]ation|company|ai\s+portfolio)\b", re.I)
+
+
+def covers_everything(scope: str) -> bool:
+    """Return whether the scope states it covers all of the holder's AI systems, products or services."""
+    for clause in clauses(scope):
+        match = _WHOLE.search(clause)
+        if match and not re.search(r"\b(?:exclud\w*|except|other\s+than)\b", clause[: match.start()], re.I):
+            return True
+    return False
+
+
+def product_named(scope: str, names: tuple[str, ...], cutoff: float) -> str | None:
+    """Return the first of `names` the scope names (fuzzily), or None."""
+    return next((name for name in names if name_in(scope, name, cutoff)), None)
+
+
+@rule("scope.narrow", "high")
+def narrow(facts: Facts) -> Iterator[Finding]:
+    """The scope names neither the product nor all of the holder's AI systems, products or services."""
+    scope, context = facts.certificate.scope, facts.context
+    names = tuple(n for n in (context.product, *context.product_aliases) if n)
+    if not scope or not names:
+        return  # no scope is cert.missing_fields; no product means nothing to look for
+    if covers_everything(scope) or product_named(scope, names, facts.settings.product_match_cutoff):
+        return
+    others = f" (or {', '.join(repr(n) for n in names[1:])})" if len(names) > 1 else ""
+    covered = shorten(clauses(scope)[0], 120)
+    yield from finding(f"The scope covers '{covered}', not '{names[0]}'{others}, the product under "
+                       "review, nor all of the holder's AI systems", facts.cert_evidence("scope"),
+                       ev.context(f"product under review: {', '.join(names)}"))
+
+
+@rule("scope.supply_chain_excluded", "high")
+def supply_chain_excluded(facts: Facts) -> Iterator[Finding]:
+    """The scope or the SoA excludes third-party AI components or a named supplier."""
+    scope = facts.certificate.scope or ""
+    members = tuple(m.name for m in facts.context.supply_chain)
+    for found in supply_chain_exclusions(scope, members, facts.settings.product_match_cutoff):
+        what = f"the supplier {found.member}" if found.member else f"'{shorten(found.excluded, 90)}'"
+        yield from finding(f"The scope excludes {what}: that part of the AI supply chain is not covered by "
+                           "the certification", facts.cert_quote("scope", found.clause))
+    yield from _soa_supply_chain(facts)
+
+
+def _soa_supply_chain(facts: Facts) -> Iterator[Finding]:
+    if facts.soa is None:
+        return
+    wanted = set(facts.settings.supply_chain_controls)
+    excluded = [c for c in facts.soa.controls if c.id in wanted and not c.applicable]
+    if excluded:
+        ids = ", ".join(c.id for c in excluded)
+        quotes = [ev.from_evidence("soa", c.evidence) if c.evidence
+                  else ev.FlagEvidence("soa", None, f"{c.id}: not applicable") for c in excluded]
+        yield from finding(f"The Statement of Applicability marks {ids} (third-party and supplier controls) "
+                           "not applicable: suppliers are outside the management system", quotes)
