@@ -1,12 +1,214 @@
-"""Stage `lines_to_fields` for certificates."""
+"""Stage `lines_to_fields` for certificates: every SCHEMA.md field with where it was read."""
 
 from __future__ import annotations
 
-from .model import CertificateExtraction
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import cert_text
+from .accreditation import AccreditationRegistry
+from .cert_layout import Layout, Segment, build_layout
+from .cert_values import Value, claimed_below, first_clause, org_name, read_value
+from .dates import Order, find_dates, infer_order
+from .model import CertificateExtraction, Evidence, SoaReference
 from .pages import Page
 from .settings import ParseSettings
+from .standards import certified, find_standards, pick_standard
+
+_MULTILINE = {"scope", "sites", "accreditation_body", "holder", "certification_body"}
+_DATE_FIELDS = ("initial_certification_date", "issue_date", "expiry_date", "next_audit_due")
+_CERT_NUMBER = re.compile(r"[A-Z0-9][A-Z0-9 ./_-]*\d[A-Z0-9./_-]*", re.I)
+
+
+@dataclass
+class _Doc:
+    """Everything extraction needs about one document, computed once."""
+
+    pages: list[Page]
+    layout: Layout
+    order: Order | None
+    claimed: set[int]
+    labelled: dict[str, list[Segment]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.pages)
 
 
 def extract(pages: list[Page], settings: ParseSettings) -> CertificateExtraction:
     """Extract every SCHEMA.md certificate field from the pages' lines."""
-    return CertificateExtraction()
+    layout = build_layout(pages)
+    text = "\n".join(p.text for p in pages)
+    order, _why = infer_order(text)
+    doc = _Doc(pages, layout, order, claimed_below(layout))
+    for seg in layout.all():
+        if seg.label is not None:
+            doc.labelled.setdefault(seg.label.field, []).append(seg)
+    ex = CertificateExtraction()
+    _standard(doc, ex)
+    _certified(doc, ex)
+    _dates(doc, ex)
+    _surveillance(doc, ex)
+    _number(doc, ex)
+    _holder(doc, ex)
+    _cb(doc, ex)
+    _accreditation(doc, ex)
+    _scope(doc, ex)
+    _sites(doc, ex)
+    _soa(doc, ex)
+    return ex
+
+
+def _values(doc: _Doc, name: str) -> list[Value]:
+    out = []
+    for seg in doc.labelled.get(name, []):
+        value = read_value(doc.layout, seg, doc.claimed, multiline=name in _MULTILINE)
+        if value is not None and value.text:
+            out.append(value)
+    return out
+
+
+def _standard(doc: _Doc, ex: CertificateExtraction) -> None:
+    labelled = [h for v in _values(doc, "standard") for h in find_standards(v.text)]
+    hits = find_standards(doc.text)
+    pick = pick_standard(hits, labelled)
+    if pick is None:
+        return
+    ex.standard = pick.name
+    line = cert_text.line_with(doc.pages, pick.printed)
+    ex.evidence["standard"] = [line] if line else []
+
+
+def _certified(doc: _Doc, ex: CertificateExtraction) -> None:
+    verdict = certified(doc.text)
+    ex.certified = verdict.certified
+    if verdict.phrase:
+        line = cert_text.line_with(doc.pages, verdict.phrase)
+        ex.evidence["certified"] = [line] if line else []
+
+
+def _date_from_values(doc: _Doc, name: str) -> tuple[dt.date, Evidence] | None:
+    for value in _values(doc, name):
+        for m in find_dates(value.text, doc.order):
+            if m.value:
+                return m.value, value.segments[0].evidence()
+            doc.notes.append(f"{name}: {m.text!r}: {m.reason}")
+    return None
+
+
+def _dates(doc: _Doc, ex: CertificateExtraction) -> None:
+    for name in _DATE_FIELDS:
+        found = _date_from_values(doc, name) or cert_text.date_in_sentence(doc.pages, name, doc.order)
+        if found:
+            setattr(ex, name, found[0])
+            ex.evidence[name] = [found[1]]
+    if ex.issue_date is None:
+        found = cert_text.letter_date(doc.pages, doc.order)
+        if found:
+            ex.issue_date, evidence = found
+            ex.evidence["issue_date"] = [evidence]
+    if ex.expiry_date is None:
+        found = cert_text.range_end(doc.pages, doc.order)
+        if found:
+            ex.expiry_date, evidence = found
+            ex.evidence["expiry_date"] = [evidence]
+
+
+def _surveillance(doc: _Doc, ex: CertificateExtraction) -> None:
+    dates: list[dt.date] = []
+    evidence: list[Evidence] = []
+    for value in _values(doc, "surveillance_dates"):
+        found = [m.value for m in find_dates(value.text, doc.order) if m.value]
+        if found:
+            dates.extend(found)
+            evidence.extend(value.evidence())
+    if not dates:
+        sentence = cert_text.dates_in_sentence(doc.pages, "surveillance_dates", doc.order)
+        dates = [d for d, _ in sentence]
+        evidence = [e for _, e in sentence]
+    ex.surveillance_dates = sorted(set(dates))
+    if evidence:
+        ex.evidence["surveillance_dates"] = evidence
+
+
+def _number(doc: _Doc, ex: CertificateExtraction) -> None:
+    for value in _values(doc, "certificate_number"):
+        m = _CERT_NUMBER.search(first_clause(value.text))
+        if m and len(m.group(0)) <= 40:
+            ex.certificate_number = m.group(0).strip(" .")
+            ex.evidence["certificate_number"] = value.evidence()
+            return
+
+
+def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
+    for value in _values(doc, "holder"):
+        name = cert_text.holder_name(value.lines)
+        if name:
+            ex.holder = name
+            ex.evidence["holder"] = value.evidence()[:2]
+            return
+    found = cert_text.holder_in_sentence(doc.pages)
+    if found:
+        ex.holder, evidence = found
+        ex.evidence["holder"] = [evidence]
+
+
+def _cb(doc: _Doc, ex: CertificateExtraction) -> None:
+    for value in _values(doc, "certification_body"):
+        name = org_name(value.text)
+        if name and len(name) <= 120 and not re.search(r"\d{4}", name):
+            ex.certification_body = name
+            ex.evidence["certification_body"] = value.evidence()[:1]
+            return
+    found = cert_text.certified_by(doc.pages) or cert_text.letterhead(doc.pages)
+    if found:
+        ex.certification_body, evidence = found
+        ex.evidence["certification_body"] = [evidence]
+
+
+def _accreditation(doc: _Doc, ex: CertificateExtraction) -> None:
+    registry = AccreditationRegistry.default()
+    for value in _values(doc, "accreditation_body"):
+        body = registry.match(value.text)
+        if body is not None:
+            ex.accreditation_body = body.acronym
+        else:
+            ex.accreditation_body = cert_text.accreditation_name(value.text)
+        if ex.accreditation_body:
+            ex.evidence["accreditation_body"] = value.evidence()
+            return
+    found = registry.find_in(doc.text)
+    if found:
+        ex.accreditation_body = found[0].acronym
+        line = cert_text.line_with(doc.pages, found[1])
+        ex.evidence["accreditation_body"] = [line] if line else []
+
+
+def _scope(doc: _Doc, ex: CertificateExtraction) -> None:
+    for value in _values(doc, "scope"):
+        text = cert_text.clean_scope(value.text)
+        if len(text) >= 15:
+            ex.scope = text
+            ex.evidence["scope"] = value.evidence()
+            return
+
+
+def _sites(doc: _Doc, ex: CertificateExtraction) -> None:
+    found = cert_text.site_table(doc.layout) or [
+        (line, seg.evidence()) for value in _values(doc, "sites")
+        for line, seg in zip(value.lines, value.segments, strict=False)]
+    sites = [(s, e) for s, e in found if cert_text.looks_like_site(s)]
+    ex.sites = [s for s, _ in sites]
+    if sites:
+        ex.evidence["sites"] = [e for _, e in sites]
+
+
+def _soa(doc: _Doc, ex: CertificateExtraction) -> None:
+    texts = [v.text for v in _values(doc, "soa_reference")]
+    found = cert_text.soa_reference(doc.pages, texts, doc.order)
+    if found:
+        version, date, evidence = found
+        ex.soa_reference = SoaReference(version, date)
+        ex.evidence["soa_reference"] = [evidence]

@@ -1,0 +1,204 @@
+"""Page geometry for certificates: lines split into column segments, and who sits where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .labels import LabelHit, match_label
+from .model import Evidence
+from .pages import Line, Page, Word
+
+# Words further apart than this many font sizes belong to different columns.
+COLUMN_GAP_EM = 1.6
+MIN_COLUMN_GAP = 8.0
+# A line more than this fraction further from the previous one than the line before it starts
+# a new paragraph (18.5 pt after 14.5 pt steps does; 14.7 after 14.8 does not).
+PARAGRAPH_STEP = 1.15
+
+
+@dataclass(eq=False)
+class Segment:
+    """Words of one line that form one column cell; `label` is set when they start with a label."""
+
+    page: int
+    words: list[Word]
+    index: int = 0  # position in reading order on its page
+    label: LabelHit | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max((w.size for w in self.words), default=0.0) or (self.bottom - self.top)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def evidence(self, text: str | None = None) -> Evidence:
+        """Return provenance for this segment (or for `text` read from it)."""
+        box = (self.x0, self.top, self.x1, self.bottom)
+        return Evidence(self.page, text if text is not None else self.text, box)
+
+    def overlaps_x(self, other: Segment) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1
+
+
+def split_line(line: Line) -> list[Segment]:
+    """Split a line into segments wherever the horizontal gap between words is column-sized."""
+    segments: list[Segment] = []
+    current = [line.words[0]]
+    for word in line.words[1:]:
+        prev = current[-1]
+        size = max(prev.size, word.size) or (prev.bottom - prev.top)
+        if word.x0 - prev.x1 > max(COLUMN_GAP_EM * size, MIN_COLUMN_GAP):
+            segments.append(Segment(line.page, current))
+            current = [word]
+        else:
+            current.append(word)
+    segments.append(Segment(line.page, current))
+    return segments
+
+
+@dataclass
+class Layout:
+    """Every segment of a document, by page, in reading order, with labels marked."""
+
+    pages: list[list[Segment]]
+    sizes: dict[int, tuple[float, float]]
+
+    def all(self) -> list[Segment]:
+        return [s for page in self.pages for s in page]
+
+
+def build_layout(pages: list[Page]) -> Layout:
+    """Split every line into segments and mark those that start with a label."""
+    out = []
+    for page in pages:
+        segs = [s for line in page.lines if line.words for s in split_line(line)]
+        for i, seg in enumerate(segs):
+            seg.index = i
+            seg.label = match_label(seg.text)
+        _merge_split_labels(segs)
+        out.append(segs)
+    return Layout(out, {p.number: (p.width, p.height) for p in pages})
+
+
+def _merge_split_labels(segs: list[Segment]) -> None:
+    """Join a label wrapped over two lines ("Surveillance audit" / "completed on") into one."""
+    for seg in segs:
+        if not seg.words or seg.label is None or seg.label.rest:
+            continue
+        nxt = below(segs, seg)
+        if nxt is None or nxt.label is not None or abs(nxt.x0 - seg.x0) > 2:
+            continue
+        joined = match_label(seg.text + " " + nxt.text)
+        if joined and joined.field == seg.label.field and joined.words > seg.label.words and not joined.rest:
+            seg.words = seg.words + nxt.words
+            seg.label = joined
+            nxt.words = []
+    segs[:] = [s for s in segs if s.words]
+    for i, seg in enumerate(segs):
+        seg.index = i
+
+
+def below(segs: list[Segment], seg: Segment) -> Segment | None:
+    """Return the nearest segment under `seg` that shares some of its horizontal extent."""
+    best = None
+    for other in segs:
+        if not other.words or other is seg or not other.overlaps_x(seg):
+            continue
+        if other.top > seg.top + 0.5 * seg.size and (best is None or other.top < best.top):
+            best = other
+    return best
+
+
+def above(segs: list[Segment], seg: Segment) -> Segment | None:
+    """Return the nearest segment over `seg` that shares some of its horizontal extent."""
+    best = None
+    for other in segs:
+        if not other.words or other is seg or not other.overlaps_x(seg):
+            continue
+        if other.top < seg.top - 0.5 * seg.size and (best is None or other.top > best.top):
+            best = other
+    return best
+
+
+def same_row(segs: list[Segment], seg: Segment) -> list[Segment]:
+    """Return segments to the right of `seg` whose vertical extent meets its own, nearest first."""
+    found = [o for o in segs
+             if o is not seg and o.x0 >= seg.x1 - 1 and o.top < seg.bottom and seg.top < o.bottom]
+    return sorted(found, key=lambda o: o.x0)
+
+
+def continues(prev: Segment, nxt: Segment, step: float | None) -> bool:
+    """Return whether `nxt` continues the paragraph `prev` ends (small gap, steady spacing)."""
+    gap = nxt.top - prev.bottom
+    size = max(prev.size, nxt.size)
+    if gap > 1.0 * size:
+        return False
+    new_step = nxt.top - prev.top
+    return step is None or new_step <= step * PARAGRAPH_STEP + 0.5
+
+
+def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None = None, up: bool = False,
+                 limit: int = 12) -> list[Segment]:
+    """Return `start` and the lines that continue it downwards (and upwards) in its column.
+
+    With an `owner` label to the left, lines that sit beside another label belong to that one.
+    """
+    block = [start]
+    step: float | None = None
+    cur = start
+    while len(block) < limit:
+        nxt = below(segs, cur)
+        if nxt is None or not continues(cur, nxt, step) or (_is_label(nxt) and not _mid_sentence(cur, nxt)):
+            break
+        if owner is not None and _row_has_label(segs, nxt, owner):
+            break
+        step = nxt.top - cur.top
+        block.append(nxt)
+        cur = nxt
+    if up:
+        cur = start
+        while len(block) < limit:
+            prv = above(segs, cur)
+            if prv is None or not continues(prv, cur, None) or _is_label(prv) \
+                    or _row_has_label(segs, prv, owner):
+                break
+            block.insert(0, prv)
+            cur = prv
+    return block
+
+
+def _mid_sentence(prev: Segment, nxt: Segment) -> bool:
+    """Return whether `nxt` only seems to start with a label because a sentence runs on into it."""
+    return bool(nxt.label and nxt.label.rest) and not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))
+
+
+def _is_label(seg: Segment) -> bool:
+    return seg.label is not None
+
+
+def _row_has_label(segs: list[Segment], seg: Segment, owner: Segment | None) -> bool:
+    """Return whether another label sits left of `seg` on its row (so `seg` is that label's value)."""
+    return any(o.label is not None and o is not owner and o.x1 <= seg.x0 and o.top < seg.bottom
+               and seg.top < o.bottom for o in segs)

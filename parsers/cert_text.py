@@ -1,0 +1,268 @@
+"""Certificate fields read from running text: sentences, letterheads, appendix tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .cert_layout import Layout, Segment, below
+from .cert_values import first_clause, org_name
+from .dates import Order, find_dates
+from .labels import VOCABULARY, fold, match_label
+from .model import Evidence
+from .pages import Line, Page
+
+_LEGAL_FORM = re.compile(
+    r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|S\.?L\.?|S\.?r\.?l\.?|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|"
+    r"Corp|Corporation|Co|Company|KG|Oy|AB|ApS|A/S|SE|Pte|Bhd|K\.?K\.?|Registrars?|Certification|Assurance|"
+    r"Zertifizierung|Certificaci[oó]n|Certificazioni|Certificatie)\b\.?", re.I)
+_SENTENCE_DATE_WINDOW = 60
+_NEXT = re.compile(r"(?:next|nächste\w*)\s+$")
+_HOLDER_END = (r"(?:,?\s+(?:has|have|is|are|was|were|operates|operated|maintains|located|at|whose|with|"
+               r"hat|ist|betreibt)\b)")
+_HOLDER_SENTENCE = re.compile(
+    r"(?:certif(?:y|ies)|confirms?|attests?|bescheinigt|bestätigt),?\s+(?:that|dass)\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,5}?of\s+)?"
+    r"(?P<h>.{3,120}?)" + _HOLDER_END
+    + r"|(?:engaged|commissioned|retained)\s+by\s+(?P<e>.{3,120}?)\s+to\s+", re.S)
+_CERTIFIED_BY = re.compile(r"certified\s+by\s+(?P<cb>.{3,120}?)\s+(?:as|for|to|against|under|in)\b", re.S)
+_SOA = re.compile(r"(?:statement\s+of\s+applicability|\bSoA\b|erkl[äa]rung\s+zur\s+anwendbarkeit)"
+                  r"(?P<tail>.{0,120})", re.I | re.S)
+_VERSION = re.compile(r"(?:\bversion|\bver\.?|\brev(?:ision)?\.?|\bissue|\bv\.?|\bAusgabe|\bStand)\s*:?\s*"
+                      r"(?P<v>\d+(?:\.\d+)*[a-z]?)\b", re.I)
+_BARE_VERSION = re.compile(r"\s*[:,(]?\s*(?P<v>\d+(?:\.\d+)*[a-z]?)(?![\d/-])", re.I)
+_RANGE = re.compile(r"\b(?:to|until|till|through|bis|au|hasta|al|-|–)\b", re.I)
+_SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|park|floor|suite|level|unit|"
+                        r"building|tower|block", re.I)
+_SCOPE_TAIL = re.compile(r"\s*(?:[_\-=.]{5,}.*)$", re.S)
+
+
+def line_with(pages: list[Page], needle: str) -> Evidence | None:
+    """Return the first line that contains `needle` (whitespace-insensitive)."""
+    want = " ".join(needle.split())
+    for page in pages:
+        for line in page.lines:
+            if want and want in line.text:
+                return line.evidence()
+    first = want.split(" ")[0] if want else ""
+    for page in pages:
+        for line in page.lines:
+            if first and first in line.text:
+                return line.evidence()
+    return None
+
+
+def _sentence_phrases(name: str) -> list[str]:
+    return [p for p in VOCABULARY[name] if " " in p or p in ("expires", "expiry")]
+
+
+def _windows(pages: list[Page]) -> list[tuple[Line, str]]:
+    """Return each line with the next line appended (phrases and dates wrap across lines)."""
+    out = []
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            nxt = page.lines[i + 1].text if i + 1 < len(page.lines) else ""
+            out.append((line, f"{line.text} {nxt}"))
+    return out
+
+
+def dates_in_sentence(pages: list[Page], name: str, order: Order | None) -> list[tuple[dt.date, Evidence]]:
+    """Return dates that follow a field's phrase inside running text ("... expires on 6 June 2028")."""
+    phrases = _sentence_phrases(name)
+    found: list[tuple[dt.date, Evidence]] = []
+    for line, window in _windows(pages):
+        low = window.lower()
+        own = len(line.text)
+        for phrase in phrases:
+            pos = low.find(phrase)
+            if pos < 0 or pos > own or (pos > 0 and low[pos - 1].isalnum()):
+                continue
+            if name == "surveillance_dates" and _NEXT.search(low[max(0, pos - 12):pos]):
+                continue  # "the next surveillance audit is due by ..." is not an audit that happened
+            after = window[pos + len(phrase): pos + len(phrase) + _SENTENCE_DATE_WINDOW]
+            dates = find_dates(after, order)
+            if dates and dates[0].value and dates[0].start <= 25:
+                found.append((dates[0].value, line.evidence()))
+                break
+    return found
+
+
+def date_in_sentence(pages: list[Page], name: str, order: Order | None) -> tuple[dt.date, Evidence] | None:
+    """Return the first date a field's phrase introduces in running text."""
+    found = dates_in_sentence(pages, name, order)
+    return found[0] if found else None
+
+
+def letter_date(pages: list[Page], order: Order | None) -> tuple[dt.date, Evidence] | None:
+    """Return a letter's date: a line holding only a date near the top of the first page."""
+    page = pages[0]
+    for line in page.lines:
+        if line.top > page.height * 0.35:
+            break
+        dates = find_dates(line.text, order)
+        rest = line.text
+        for m in dates:
+            rest = rest.replace(m.text, "")
+        rest = re.sub(r"(?i)\b(?:date|datum|dated)\b|[\W_]+", "", rest)
+        if dates and dates[0].value and len(rest) <= 12:
+            return dates[0].value, line.evidence()
+    return None
+
+
+def range_end(pages: list[Page], order: Order | None) -> tuple[dt.date, Evidence] | None:
+    """Return the end of a validity range ("Valid from 1 May 2025 to 30 April 2028")."""
+    for line, window in _windows(pages):
+        if not re.search(r"valid|gültig|validity|validité|vigencia", line.text, re.I):
+            continue
+        dates = find_dates(window, order)
+        if len(dates) >= 2 and dates[1].value and _RANGE.search(window[dates[0].end:dates[1].start]):
+            return dates[1].value, line.evidence()
+    return None
+
+
+def holder_name(lines: list[str]) -> str | None:
+    """Return the organisation name from a holder value's lines (the first line, or two if wrapped)."""
+    first = " ".join(lines[0].split()) if lines else ""
+    joined = " ".join(" ".join(lines).split())
+    cut = re.search(_HOLDER_END, joined) if len(joined.split()) > 8 else None
+    if cut:  # a sentence: "This letter confirms that X has been certified by ..."
+        text = joined[: cut.start()]
+        return re.sub(r"^the\s+(?:[\w-]+\s+){0,5}?of\s+", "", text).strip(" ,:") or None
+    if not first or match_label(first) is not None:
+        return None
+    if len(lines) > 1 and re.search(r"(?:,|&|\band)$", first):
+        first = f"{first} {' '.join(lines[1].split())}"
+    return first.strip(" :")
+
+
+def holder_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return the holder named in a sentence ("This letter confirms that X has been certified")."""
+    for page in pages[:2]:
+        text = " ".join(line.text for line in page.lines)
+        m = _HOLDER_SENTENCE.search(text)
+        if m:
+            name = (m.group("h") or m.group("e")).strip(" ,")
+            line = line_with(pages, name.split(" ")[0] + " " + " ".join(name.split(" ")[1:2]))
+            return name, line or Evidence(page.number, name)
+    return None
+
+
+def certified_by(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return the body named in "has been certified by X as ..."."""
+    text = " ".join(line.text for line in pages[0].lines)
+    m = _CERTIFIED_BY.search(text)
+    if not m:
+        return None
+    name = org_name(m.group("cb"))
+    line = line_with(pages, name.split(" ")[0])
+    return name, line or Evidence(1, name)
+
+
+def letterhead(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return the issuer's name from the letterhead: a top line of page 1 that names an organisation."""
+    page = pages[0]
+    for line in page.lines:
+        if line.top > page.height * 0.2:
+            break
+        text = line.text.strip()
+        if _LEGAL_FORM.search(text) and not re.search(r"\d", text) and len(text) <= 80:
+            name = text.title() if text.isupper() else text
+            return name, line.evidence()
+    return None
+
+
+def accreditation_name(text: str) -> str | None:
+    """Return an accreditation body's name as printed, from text like "Accredited by the X (reg. 12)"."""
+    name = first_clause(text)
+    name = re.sub(r"^(?:accredited\s+by|akkreditiert\s+durch)\s+", "", name, flags=re.I)
+    name = re.sub(r"^(?:the|der|die)\s+", "", name, flags=re.I)
+    name = re.sub(r"\s*(?:\(|\bno\.?\b|\bn°|\bnr\.?\b|\breg\b|#).*$", "", name, flags=re.I)
+    name = re.sub(r"\s+\d[\w/-]*$", "", name).strip(" ,;:.")
+    if not name or re.fullmatch(r"(?i)none|n/?a|not\s+(?:stated|accredited)|-", name):
+        return None
+    return name
+
+
+def clean_scope(text: str) -> str:
+    """Return a scope statement without trailing rules or signature lines."""
+    text = _SCOPE_TAIL.sub("", text)
+    return " ".join(text.split()).strip()
+
+
+def looks_like_site(text: str) -> bool:
+    """Return whether text reads as a location (an address, a city and country), not a sentence."""
+    t = text.strip()
+    if not t or len(t) > 200 or fold(t).startswith(("this ", "the ", "all ", "at the sites")):
+        return False
+    return bool(_SITE_HINT.search(t)) or "," in t
+
+
+def site_table(layout: Layout) -> list[tuple[str, Evidence]]:
+    """Return sites listed in an appendix table, under a column header such as "Site address"."""
+    for segs in layout.pages:
+        for seg in segs:
+            if not _is_site_header(seg, segs):
+                continue
+            rows = _column_under(segs, seg)
+            if rows:
+                return [(r.text, r.evidence()) for r in rows]
+    return []
+
+
+def _is_site_header(seg: Segment, segs: list[Segment]) -> bool:
+    if seg.label is None or seg.label.field != "sites" or seg.label.rest:
+        return False
+    row = [o for o in segs if o is not seg and abs(o.top - seg.top) <= 1.5]
+    return len(row) >= 1 and all(len(o.text) <= 30 for o in row)
+
+
+def _column_under(segs: list[Segment], header: Segment) -> list[Segment]:
+    """Return the table cells under a header: left-aligned with it, until the table ends.
+
+    Cells are cut at the next header's left edge: a narrow gap may join two cells in one segment.
+    """
+    right = min((o.x0 for o in segs if abs(o.top - header.top) <= 1.5 and o.x0 > header.x1), default=1e9)
+    rows: list[Segment] = []
+    cur = header
+    while True:
+        nxt = below(segs, cur)
+        if nxt is None or abs(nxt.x0 - header.x0) > 3 or nxt.top - cur.bottom > 3 * nxt.size:
+            break
+        words = [w for w in nxt.words if w.x0 < right - 1]
+        rows.append(Segment(nxt.page, words, nxt.index))
+        cur = nxt
+    return rows
+
+
+def soa_reference(pages: list[Page], labelled: list[str],
+                  order: Order | None) -> tuple[str | None, dt.date | None, Evidence] | None:
+    """Return the SoA version and date a certificate cites (label value first, then running text)."""
+    for text in labelled:
+        found = _version_and_date(text, order)
+        if found[0] or found[1]:
+            line = line_with(pages, text[:30])
+            return found[0], found[1], line or Evidence(1, text)
+    joined = " ".join(line.text for page in pages for line in page.lines)
+    for m in _SOA.finditer(joined):
+        version, date = _version_and_date(m.group("tail"), order)
+        if version or date:
+            line = line_with(pages, m.group(0)[:40]) or line_with(pages, "Applicability")
+            return version, date, line or Evidence(1, m.group(0))
+    return None
+
+
+def _version_and_date(text: str, order: Order | None) -> tuple[str | None, dt.date | None]:
+    text = first_clause_keep_dates(text)
+    v = _VERSION.search(text) or _BARE_VERSION.match(text)
+    dates = [m for m in find_dates(text, order) if m.value]
+    version = v.group("v") if v and not (dates and dates[0].start <= v.start("v") < dates[0].end) else None
+    return version, (dates[0].value if dates else None)
+
+
+def first_clause_keep_dates(text: str) -> str:
+    """Return text up to its first sentence end that is not inside a date or version number."""
+    m = re.search(r"\.\s+(?=[A-Z])|;", text)
+    return text[: m.start()] if m else text
+
+
+__all__ = ["first_clause", "line_with"]

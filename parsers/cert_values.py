@@ -1,0 +1,102 @@
+"""Reading one label's value off the page: inline, to the right, below, or in a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cert_layout import Layout, Segment, below, column_block, continues, same_row
+from .model import Evidence
+
+# Abbreviations conventionally printed with a full stop ("Inc.", "S.A."); "Ltd" and "GmbH" are not.
+_LEGAL_ABBR = re.compile(r"(?:\b(?:Inc|Co|Corp|Bhd)|\b(?:[A-Z]\.){1,3}[A-Z])$")
+_SENTENCE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-Z(\"“])|(?<=\.)\.\s+|;\s+|\s+[–—]\s+")
+_SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
+
+
+@dataclass
+class Value:
+    """A value read for a label: its lines (text as printed) and where each was read."""
+
+    lines: list[str]
+    segments: list[Segment]
+    label: Segment
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+    def evidence(self) -> list[Evidence]:
+        """Return one Evidence per source segment (label line included when the value is inline)."""
+        out = []
+        for seg, line in zip(self.segments, self.lines, strict=False):
+            out.append(seg.evidence(seg.text if seg is not self.label else seg.text))
+            del line
+        return out
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines: collapse whitespace, and glue a line that ends in a hyphen to the next."""
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def claimed_below(layout: Layout) -> set[int]:
+    """Return ids of segments that sit directly under a value-less label (its value, stacked)."""
+    claimed: set[int] = set()
+    for segs in layout.pages:
+        for seg in segs:
+            if seg.label is None or seg.label.rest or seg.label.field == "stop":
+                continue
+            nxt = below(segs, seg)
+            if nxt is not None and nxt.label is None and continues(seg, nxt, None):
+                claimed.add(id(nxt))
+    return claimed
+
+
+def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: bool) -> Value | None:
+    """Return the value printed for `label`: after it, to its right, or below it."""
+    segs = layout.pages[label.page - 1]
+    assert label.label is not None
+    rest = label.label.rest
+    limit = 40 if multiline else 1
+    if rest:
+        more = column_block(segs, label, limit=limit)[1:] if multiline else []
+        return Value([rest, *(s.text for s in more)], [label, *more], label)
+    for right in same_row(segs, label):
+        if right.label is not None or id(right) in claimed:
+            break
+        block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
+        return Value([s.text for s in block], block, label)
+    nxt = below(segs, label)
+    if nxt is None or nxt.label is not None or not continues(label, nxt, None):
+        return None
+    if _SIGNATURE_LINE.match(nxt.text):
+        return None
+    block = column_block(segs, nxt, limit=limit)
+    return Value([s.text for s in block], block, label)
+
+
+def first_clause(text: str) -> str:
+    """Cut text at the end of its first sentence or clause, keeping a legal form's full stop."""
+    m = _SENTENCE_END.search(text)
+    head = text[: m.start()] if m else text
+    head = head.strip(" ,;:")
+    if m and _LEGAL_ABBR.search(head) and text[m.start():m.start() + 1] == ".":
+        head += "."
+    return head
+
+
+def org_name(text: str) -> str:
+    """Return an organisation name from text that may continue with a sentence."""
+    name = first_clause(text)
+    name = re.sub(r"^(?:the|by|der|die|das|le|la)\s+", "", name, flags=re.I)
+    return name.strip(" ,;:")

@@ -1,0 +1,171 @@
+"""Find and read dates in every common written form (English and German month names too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Order = Literal["dmy", "mdy"]
+
+_MONTHS: dict[str, int] = {}
+for _num, _names in enumerate((
+    "january jan januar janner jänner janvier enero gennaio",
+    "february feb februar fevrier février febrero febbraio",
+    "march mar märz marz maerz mrz mars marzo",
+    "april apr avril abril aprile",
+    "may mai mayo maggio",
+    "june jun juni juin junio giugno",
+    "july jul juli juillet julio luglio",
+    "august aug aout août agosto",
+    "september sep sept septembre septiembre settembre",
+    "october oct oktober okt octobre octubre ottobre",
+    "november nov novembre noviembre",
+    "december dec dezember dez decembre décembre diciembre dicembre",
+), start=1):
+    for _name in _names.split():
+        _MONTHS[_name] = _num
+
+_MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUM_YEAR = r"(?P<year>(?:19|20)?\d\d)"
+_SEP = r"[\s\-/.,]*"
+
+# Ordered: the first pattern that matches at a position wins.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<a>[01]?\d)[-/.](?P<b>[0-3]?\d)(?!\d)")),
+    ("dmy_name", re.compile(r"(?<![\w])" + _DAY + r"\s*(?:of\s+|de\s+)?[-/ ]?\s*" + _MONTH + _SEP + _YEAR
+                            + r"(?!\d)", re.I)),
+    ("mdy_name", re.compile(r"(?<![\w])" + _MONTH + r"\s*[-/ ]?\s*" + _DAY + r",?" + _SEP + _YEAR + r"(?!\d)",
+                            re.I)),
+    ("dmy_name", re.compile(r"(?<![\w])(?P<day>[0-3]?\d)-" + _MONTH + r"-(?P<year>\d\d)(?![\d])", re.I)),
+    ("numeric", re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
+                           + _NUM_YEAR + r"(?![\d])")),
+    ("numeric_loose", re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
+                                 + _NUM_YEAR + r"(?!\d)")),
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: the value (None if unreadable), where it was, and why not."""
+
+    value: dt.date | None
+    start: int
+    end: int
+    text: str
+    ambiguous: bool = False
+    reason: str | None = None
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _month(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key) or _MONTHS.get(_fold(key))
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_Read = tuple[dt.date | None, bool, str | None]
+
+
+def _numeric(a: int, b: int, year: int, sep: str, order: Order | None) -> _Read:
+    """Read a.b.year with day/month order: unambiguous cases first, then the hint."""
+    if a > 12 >= b:
+        return _make(year, b, a), False, None
+    if b > 12 >= a:
+        return _make(year, a, b), False, None
+    if a == b:
+        return _make(year, a, b), False, None
+    if sep == "." and order != "mdy":
+        return _make(year, b, a), False, None  # dotted dates are day-first wherever they are used
+    if order == "dmy":
+        return _make(year, b, a), True, None
+    if order == "mdy":
+        return _make(year, a, b), True, None
+    return None, True, "day and month order cannot be told apart (both 12 or less) and nothing else says"
+
+
+def _read(kind: str, m: re.Match[str], order: Order | None) -> _Read:
+    g = m.groupdict()
+    if kind == "iso":
+        return _make(int(g["year"]), int(g["a"]), int(g["b"])), False, None
+    if kind in ("dmy_name", "mdy_name"):
+        month = _month(g["mon"])
+        if month is None:
+            return None, False, f"unknown month {g['mon']!r}"
+        return _make(int(g["year"]), month, int(g["day"])), False, None
+    return _numeric(int(g["a"]), int(g["b"]), int(g["year"]), g["sep"], order)
+
+
+def find_dates(text: str, order: Order | None = None) -> list[DateMatch]:
+    """Return every date in `text`, left to right; `order` resolves 03/04/2025-style dates."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value, ambiguous, reason = _read(kind, m, order)
+            if value is None and reason is None:
+                continue  # not a real date (e.g. 31 February): most likely not a date at all
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(value, m.start(), m.end(), m.group(0), ambiguous, reason))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(text: str, order: Order | None = None) -> dt.date | None:
+    """Return the first readable date in `text`, or None."""
+    for match in find_dates(text, order):
+        if match.value:
+            return match.value
+    return None
+
+
+_MDY_COUNTRIES = re.compile(r"\b(?:United States|U\.S\.A?\.?|USA|Philippines)\b")
+_DMY_HINT = re.compile(
+    r"\b(?:United Kingdom|England|Scotland|Wales|Ireland|Germany|Deutschland|France|Spain|Italy|"
+    r"Netherlands|Belgium|Austria|Switzerland|Australia|New Zealand|India|Singapore|South Africa|"
+    r"Brazil|Mexico|Portugal|Poland|Denmark|Sweden|Norway|Finland|GmbH|Ltd|Limited|Pty|S\.?A\.?S|"
+    r"B\.?V\.?|S\.?r\.?l\.?|S\.?L\.?)\b")
+_GERMAN = re.compile(r"\b(?:Zertifikat|gültig|Geltungsbereich|Datum|bescheinigt)\b", re.I)
+
+
+def infer_order(text: str) -> tuple[Order | None, str]:
+    """Decide day/month order for a whole document, returning the order and the reason.
+
+    Evidence, strongest first: a numeric date whose first or second part exceeds 12, German
+    wording, then the country the document names first (the issuer's letterhead comes first).
+    """
+    votes = {"dmy": 0, "mdy": 0}
+    numeric = next(p for kind, p in _PATTERNS if kind == "numeric")
+    for m in numeric.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            votes["dmy"] += 1
+        elif b > 12 >= a:
+            votes["mdy"] += 1
+    if votes["dmy"] != votes["mdy"]:
+        winner: Order = "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
+        return winner, "another date in the document has a day over 12"
+    if _GERMAN.search(text):
+        return "dmy", "the document is in German"
+    us, other = _MDY_COUNTRIES.search(text), _DMY_HINT.search(text)
+    if us and (not other or us.start() < other.start()):
+        return "mdy", f"the document names {us.group(0)} first"
+    if other:
+        return "dmy", f"the document names {other.group(0)} first"
+    return None, "no date with a day over 12, no language or country hint"

@@ -1,0 +1,181 @@
+"""Certificate field labels, found by meaning: a vocabulary per field, matched fuzzily."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+# Field -> label phrases (English, German, a little French/Spanish/Italian). Order matters only for
+# ties; matching is fuzzy, so close variants ("Certificate Nr", "Cert. No") need no entry.
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "certificate_number": (
+        "certificate no", "certificate number", "certificate ref", "certificate reference", "cert no",
+        "cert ref", "cert number", "registration number", "registration no", "reg no",
+        "certificate id", "certificate registration number", "zertifikat nr", "zertifikatsnummer",
+        "zertifikat nummer", "registriernummer", "registrierungsnummer", "numéro de certificat",
+        "número de certificado", "numero certificato", "certificate code", "statement no", "letter no",
+        "reference no", "ref no", "attestation no", "report no",
+    ),
+    "expiry_date": (
+        "expiry date", "date of expiry", "valid until", "expiration date", "expires on", "expires",
+        "this certificate expires on", "valid to", "valid thru", "valid through", "certificate expiry",
+        "expiry", "gültig bis", "ablaufdatum", "gültigkeit bis", "date d'expiration",
+        "valable jusqu'au", "válido hasta", "valido fino al", "scadenza", "fecha de caducidad",
+    ),
+    "initial_certification_date": (
+        "original certification date", "initial certification", "initial certification date",
+        "first issued", "date of initial certification", "original date of certification",
+        "originally certified", "certified since", "original approval date", "first certification",
+        "initial registration", "original registration date", "erstzertifizierung",
+        "datum der erstzertifizierung", "zertifiziert seit", "initially certified on",
+        "date de certification initiale", "première certification", "fecha de certificación inicial",
+    ),
+    "issue_date": (
+        "current issue date", "date of issue", "issue date", "issued on", "effective date",
+        "date of certification", "certificate issued", "issue", "valid from", "effective from",
+        "current certificate was issued on", "date of current certificate", "ausstellungsdatum",
+        "ausgestellt am", "gültig ab", "gültig von", "datum", "date d'émission", "fecha de emisión",
+        "data di emissione", "recertification date",
+    ),
+    "surveillance_dates": (
+        "surveillance audit", "surveillance audits", "surveillance audit completed on",
+        "last surveillance audit", "surveillance date", "surveillance audit date",
+        "latest surveillance audit", "überwachungsaudit", "letztes überwachungsaudit",
+        "audit de surveillance",
+    ),
+    "next_audit_due": (
+        "next audit due", "next surveillance audit", "next audit", "next surveillance due",
+        "next audit date", "next recertification audit", "recertification due", "nächstes audit",
+        "nächstes überwachungsaudit", "prochain audit",
+    ),
+    "holder": (
+        "organisation", "organization", "awarded to", "this is to certify that", "certificate holder",
+        "holder", "client", "company", "issued to", "granted to", "this certifies that",
+        "name of organisation",
+        "name of organization", "certified organisation", "certified organization", "registered organisation",
+        "hiermit wird bescheinigt dass", "hiermit bescheinigen wir dass", "zertifikatsinhaber",
+        "unternehmen", "organisation certifiée", "organización", "this letter confirms that",
+        "we hereby certify that", "this is to confirm that",
+    ),
+    "sites": (
+        "sites", "site", "certified site", "certified sites", "certified site(s)", "certified location",
+        "certified locations", "location", "locations", "address", "site address", "registered address",
+        "at the following certified location", "at the following locations", "standort", "standorte",
+        "zertifizierte standorte", "adresse", "sites certifiés",
+    ),
+    "accreditation_body": (
+        "accreditation", "accreditation body", "accredited by", "accreditation mark", "akkreditierung",
+        "akkreditiert durch", "akkreditierungsstelle", "accréditation", "acreditación", "accreditamento",
+    ),
+    "scope": (
+        "scope of certification", "scope", "for the following scope", "this certificate is valid for",
+        "certified scope", "scope of registration", "assessed scope", "scope of the certificate",
+        "scope statement", "scope of approval", "for the scope", "geltungsbereich",
+        "für den geltungsbereich", "anwendungsbereich", "domaine de certification", "périmètre",
+        "alcance", "campo di applicazione", "scope of the management system",
+    ),
+    "standard": ("standard", "norm", "audit criteria", "certification standard", "normative basis", "norme"),
+    "soa_reference": (
+        "statement of applicability", "soa", "soa version", "soa reference", "erklärung zur anwendbarkeit",
+    ),
+    "certification_body": (
+        "issued by", "certification body", "for and on behalf of", "on behalf of", "zertifizierungsstelle",
+        "certifying body", "registrar",
+    ),
+    "stop": (
+        "signed", "signature", "authorised by", "authorized by", "approved by", "page", "unterschrift",
+        "managing director", "yours faithfully", "yours sincerely", "kind regards", "date",
+    ),
+}
+
+MIN_LABEL_SCORE = 85.0
+_NORM = re.compile(r"[^\w']+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation, collapse spaces: the form labels compare in."""
+    text = text.replace("ß", "ss")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_NORM.sub(" ", text.lower().replace("'", " ")).split())
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    """A label at the start of some text: its field, the vocabulary phrase, score, and what follows."""
+
+    field: str
+    phrase: str
+    score: float
+    words: int  # how many words of the text the label covers
+    rest: str  # the text after the label (its inline value), punctuation trimmed
+
+
+@cache
+def _vocab() -> tuple[tuple[str, str, int], ...]:
+    items = []
+    for name, phrases in VOCABULARY.items():
+        for phrase in phrases:
+            folded = fold(phrase)
+            items.append((name, folded, len(folded.split())))
+    return tuple(items)
+
+
+def _rest_after(text: str, words: int) -> str:
+    """Return `text` with its first `words` words (as fold() counts them) removed."""
+    count = 0
+    pos = 0
+    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)?", text):
+        if count == words:
+            break
+        count += len(fold(m.group(0)).split()) or 1
+        pos = m.end()
+    return text[pos:].lstrip(" :.-–—=|)\t").strip()
+
+
+def match_label(text: str, fields: tuple[str, ...] | None = None,
+                cutoff: float = MIN_LABEL_SCORE) -> LabelHit | None:
+    """Return the best label that `text` starts with (fuzzily), or None.
+
+    Longer phrases win ties, so "surveillance audit completed on" beats "surveillance audit".
+    """
+    tokens = fold(text).split()
+    if not tokens:
+        return None
+    best: tuple[float, int, str, str] | None = None
+    for name, phrase, size in _vocab():
+        if fields is not None and name not in fields:
+            continue
+        head = " ".join(tokens[:size])
+        if size > len(tokens) or abs(len(phrase) - len(head)) > max(3, len(phrase) // 3):
+            continue
+        # One-word labels must match exactly: fuzzy single words hit ordinary words.
+        fuzzy_ok = size > 1 or len(phrase) > 8
+        score = 100.0 if head == phrase else (fuzz.ratio(head, phrase) if fuzzy_ok else 0.0)
+        if score < cutoff:
+            continue
+        key = (score + size * 0.5, size)
+        if best is None or key > (best[0] + best[1] * 0.5, best[1]):
+            best = (score, size, name, phrase)
+    if best is None:
+        return None
+    score, size, name, phrase = best
+    return LabelHit(name, phrase, score, size, _rest_after(text, size))
+
+
+def find_phrase(text: str, field: str, cutoff: float = 90.0) -> tuple[int, int] | None:
+    """Return the span of the first phrase of `field` found anywhere in `text` (exact, case-folded).
+
+    Used for sentence-style certificates ("... and is valid until 11 March 2027").
+    """
+    best: tuple[int, int] | None = None
+    low = text.lower()
+    for phrase in VOCABULARY[field]:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+            if best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1]):
+                best = (m.start(), m.end())
+            break
+    return best
