@@ -1,12 +1,27 @@
-"""OCR for pages with no text layer (Tesseract through pytesseract)."""
+"""OCR for pages with no text layer: render with pypdfium2, read with Tesseract (pytesseract)."""
 
 from __future__ import annotations
 
+import functools
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from .errors import OcrUnavailable
+import pypdfium2 as pdfium
+import pytesseract
+
+from .errors import CorruptPdf, OcrUnavailable, TooSlow
 from .pages import Word
 from .settings import ParseSettings
+
+INSTALL_HINT = "install Tesseract OCR (Debian/Ubuntu: apt-get install tesseract-ocr)"
+# Page segmentation: fully automatic layout analysis reads certificates' mixed blocks best.
+DEFAULT_PSM = 3
+MIN_DPI = 150  # below this Tesseract misses small print
+MIN_CONFIDENCE = 10.0  # Tesseract's per-word confidence (0-100); below it is speckle, not text
 
 
 def page_has_image(plumber_page: Any) -> bool:
@@ -14,6 +29,171 @@ def page_has_image(plumber_page: Any) -> bool:
     return bool(plumber_page.images)
 
 
-def ocr_words(plumber_page: Any, settings: ParseSettings) -> list[Word]:
-    """Render the page and read its words with Tesseract; boxes in PDF points."""
-    raise OcrUnavailable("OCR not implemented yet")
+class Renderer:
+    """Render pages of one PDF to images; opens the document once, on first use."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._document: Any = None
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def page_count(self) -> int:
+        """Return how many pages pdfium sees."""
+        return len(self._open())
+
+    def page_size(self, index: int) -> tuple[float, float]:
+        """Return page `index`'s width and height in PDF points."""
+        width, height = self._open()[index].get_size()
+        return float(width), float(height)
+
+    def render(self, index: int, dpi: int) -> Any:
+        """Return page `index` (0-based) as a greyscale PIL image at `dpi`."""
+        page = self._open()[index]
+        try:
+            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+            return bitmap.to_pil()
+        except pdfium.PdfiumError as exc:
+            raise CorruptPdf(f"page {index + 1} cannot be rendered for OCR") from exc
+
+    def close(self) -> None:
+        """Release the pdfium document."""
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+    def _open(self) -> Any:
+        if self._document is None:
+            self._document = pdfium.PdfDocument(self._data)
+        return self._document
+
+
+def require_tesseract() -> None:
+    """Raise OcrUnavailable unless the tesseract program can be run."""
+    if not _tesseract_version():
+        raise OcrUnavailable(f"this document is scanned and needs OCR: {INSTALL_HINT}")
+
+
+@functools.lru_cache(maxsize=1)
+def _tesseract_version() -> str | None:
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        return None
+    try:
+        return str(pytesseract.get_tesseract_version())
+    except (pytesseract.TesseractNotFoundError, OSError):
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _languages(wanted: str) -> str:
+    """Keep the requested languages Tesseract has; English if none of them is installed."""
+    try:
+        installed = set(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractError, OSError):
+        return "eng"
+    usable = [lang for lang in wanted.split("+") if lang in installed]
+    return "+".join(usable) or "eng"
+
+
+def ocr_words(renderer: Renderer, index: int, settings: ParseSettings, timeout_s: float,
+              native_dpi: float | None = None) -> list[Word]:
+    """Render page `index` and read its words with Tesseract; boxes in PDF points."""
+    require_tesseract()
+    dpi = ocr_dpi(settings, native_dpi)
+    image = renderer.render(index, dpi)
+    try:
+        with _single_threaded():
+            data = pytesseract.image_to_data(
+                image, lang=_languages(settings.ocr_languages), config=f"--psm {DEFAULT_PSM}",
+                output_type=pytesseract.Output.DICT, timeout=max(timeout_s, 1.0))
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise TooSlow(f"OCR of page {index + 1} took longer than the time budget") from exc
+    except pytesseract.TesseractNotFoundError as exc:
+        raise OcrUnavailable(f"this document is scanned and needs OCR: {INSTALL_HINT}") from exc
+    return _to_words(data, 72.0 / dpi)
+
+
+def ocr_dpi(settings: ParseSettings, native_dpi: float | None) -> int:
+    """Render at the scan's own resolution (no gain in upsampling), within 150 dpi and the setting."""
+    if not native_dpi:
+        return settings.ocr_dpi
+    return int(min(settings.ocr_dpi, max(MIN_DPI, round(native_dpi))))
+
+
+def native_dpi(plumber_page: Any) -> float | None:
+    """Return the resolution of the page's largest image, in pixels per inch of the page."""
+    images = [im for im in plumber_page.images if im.get("srcsize") and im["x1"] > im["x0"]]
+    if not images:
+        return None
+    largest = max(images, key=lambda im: (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]))
+    return float(largest["srcsize"][0]) * 72.0 / float(largest["x1"] - largest["x0"])
+
+
+@contextmanager
+def _single_threaded() -> Iterator[None]:
+    """Run Tesseract on one thread: on a small shared machine its OpenMP threads fight (3-4x slower)."""
+    previous = os.environ.get("OMP_THREAD_LIMIT")
+    if previous is None:
+        os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("OMP_THREAD_LIMIT", None)
+
+
+def _to_words(data: dict[str, list[Any]], scale: float) -> list[Word]:
+    """Convert Tesseract's pixel boxes to PDF points, giving words of one visual row one top."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, text in enumerate(data["text"]):
+        if text and text.strip() and float(data["conf"][i]) >= MIN_CONFIDENCE:
+            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            lines.setdefault(key, []).append(i)
+    boxes = {key: (min(data["top"][i] for i in idx) * scale,
+                   max(data["top"][i] + data["height"][i] for i in idx) * scale)
+             for key, idx in lines.items()}
+    rows = _visual_rows(boxes)
+    words: list[Word] = []
+    for key, indices in lines.items():
+        top, bottom = rows[key]
+        for i in indices:
+            x0 = data["left"][i] * scale
+            words.append(Word(clean_text(data["text"][i]), x0, top, x0 + data["width"][i] * scale,
+                              bottom, bottom - top))
+    return words
+
+
+def _visual_rows(boxes: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
+    """Snap Tesseract lines that sit side by side (e.g. label and value blocks) onto one row.
+
+    A text layer gives such words one top; matching that keeps OCR'd pages laid out alike.
+    """
+    ordered = sorted(boxes, key=lambda k: (boxes[k][0] + boxes[k][1]) / 2)
+    snapped: dict[Any, tuple[float, float]] = {}
+    anchor: tuple[float, float] | None = None
+    for key in ordered:
+        top, bottom = boxes[key]
+        centre, height = (top + bottom) / 2, bottom - top
+        if anchor and abs(centre - (anchor[0] + anchor[1]) / 2) <= 0.35 * min(height, anchor[1] - anchor[0]):
+            snapped[key] = anchor
+        else:
+            anchor = (top, bottom)
+            snapped[key] = anchor
+    return snapped
+
+
+_AI_MISREAD = re.compile(r"^Al(?=$|-[a-z]|[.,;:)])")
+
+
+def clean_text(text: str) -> str:
+    """Undo OCR confusions that are safe to undo anywhere."""
+    text = text.strip()
+    # "Al" for "AI" is Tesseract's commonest slip on these documents; "Al" alone or in
+    # "Al-assisted" is not an English word, while names ("Al-Futtaim") keep a capital after the dash
+    text = _AI_MISREAD.sub("AI", text)
+    # "2O24" / "2o24": a letter O between digits is a zero
+    return re.sub(r"(?<=\d)[Oo](?=\d)|(?<=\d\d)[Oo](?=\d)", "0", text)

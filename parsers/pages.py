@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 from .errors import CorruptPdf, EmptyDocument, EncryptedPdf, NotAPdf, TooLarge, TooSlow
 from .model import BBox, Evidence
@@ -107,27 +109,71 @@ def read_bytes(source: Source, settings: ParseSettings = DEFAULT_SETTINGS) -> by
 @contextmanager
 def open_pdf(data: bytes, settings: ParseSettings = DEFAULT_SETTINGS) -> Iterator[Any]:
     """Open with pdfplumber, turning its many failure modes into typed errors."""
+    _quiet_pdf_loggers()
+    count = pdfium_page_count(data)  # fast (C) and a second opinion on encryption and damage
+    if count > settings.max_pages:
+        raise TooLarge(f"the PDF has {count} pages; the limit is {settings.max_pages}")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         raise _classify_open_error(exc) from exc
     with pdf:
         try:
-            count = len(pdf.pages)
+            plumber_count = len(pdf.pages)
         except Exception as exc:
             raise _classify_open_error(exc) from exc
-        if count == 0:
+        if plumber_count > settings.max_pages:
+            raise TooLarge(f"the PDF has {plumber_count} pages; the limit is {settings.max_pages}")
+        if max(count, plumber_count) == 0:
             raise EmptyDocument("the PDF has no pages")
-        if count > settings.max_pages:
-            raise TooLarge(f"the PDF has {count} pages; the limit is {settings.max_pages}")
         yield pdf
 
 
-def _classify_open_error(exc: Exception) -> Exception:
-    name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
-        return EncryptedPdf("the PDF is encrypted (password-protected); upload an unprotected copy")
-    return CorruptPdf(f"the PDF is damaged or truncated and cannot be read ({name})")
+def pdfium_page_count(data: bytes) -> int:
+    """Count pages with pypdfium2, raising EncryptedPdf / CorruptPdf when it cannot open the file."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise _classify_open_error(exc) from exc
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+_ENCRYPTED_NAMES = ("PDFPasswordIncorrect", "PDFEncryptionError", "PasswordError")
+
+
+def _classify_open_error(exc: BaseException) -> Exception:
+    """Name the fault: a password (anywhere in the exception chain or pdfium's message) or damage."""
+    for cause in _exception_chain(exc):
+        if type(cause).__name__ in _ENCRYPTED_NAMES or "password" in str(cause).lower():
+            return EncryptedPdf("the PDF is encrypted (password-protected); upload an unprotected copy")
+    return CorruptPdf("the PDF is damaged or truncated and cannot be read")
+
+
+def _exception_chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(a for a in current.args if isinstance(a, BaseException))
+        stack.extend(c for c in (current.__cause__, current.__context__) if c is not None)
+
+
+def _quiet_pdf_loggers() -> None:
+    """Keep pdfminer's and pdfplumber's warnings about odd files off the user's terminal.
+
+    Only when the host application has not configured those loggers itself.
+    """
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET:
+            logger.setLevel(logging.ERROR)
 
 
 def page_words(plumber_page: Any) -> list[Word]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from . import certificate, classify, ocr, soa
+from .errors import DocumentError, TooSlow
 from .model import Extraction, UnknownExtraction
-from .pages import Page, Source, check_budget, open_pdf, page_words, read_bytes, words_to_lines
+from .pages import Page, Source, Word, check_budget, open_pdf, page_words, read_bytes, words_to_lines
 from .settings import DEFAULT_SETTINGS, ParseSettings
 
 
@@ -18,25 +23,83 @@ def parse(source: Source, settings: ParseSettings = DEFAULT_SETTINGS) -> Extract
     """
     data = read_bytes(source, settings)
     started = time.perf_counter()
-    with open_pdf(data, settings) as pdf:
-        pages = pdf_to_pages(pdf, settings, started)
+    with _deadline(settings.time_budget_s), open_pdf(data, settings) as pdf, ocr.Renderer(data) as renderer:
+        pages = pdf_to_pages(pdf, settings, started, renderer)
+        check_budget(started, settings)
         return lines_to_fields(pages, settings)
 
 
-def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float) -> list[Page]:
+def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
+                 renderer: ocr.Renderer | None = None) -> list[Page]:
     """Build a Page of lines for every page, OCR-ing pages that have no text layer."""
     pages = []
     for number, plumber_page in enumerate(pdf.pages, start=1):
         check_budget(started, settings)
-        words = page_words(plumber_page)
+        words = _text_layer(plumber_page)
         page = Page(number, float(plumber_page.width), float(plumber_page.height), plumber=plumber_page)
-        if sum(len(w.text) for w in words) < settings.min_text_chars and settings.ocr:
-            if ocr.page_has_image(plumber_page):
-                words = ocr.ocr_words(plumber_page, settings)
-                page.ocr = True
+        if _needs_ocr(words, settings) and renderer is not None and ocr.page_has_image(plumber_page):
+            words = ocr.ocr_words(renderer, number - 1, settings, _remaining(started, settings),
+                                  ocr.native_dpi(plumber_page))
+            page.ocr = True
         page.lines = words_to_lines(words, number, settings.line_tolerance)
         pages.append(page)
+    if not pages and renderer is not None:
+        pages = _pdfium_only_pages(renderer, settings, started)
     return pages
+
+
+def _text_layer(plumber_page: Any) -> list[Word]:
+    """Read a page's words; a page pdfminer cannot interpret counts as having no text layer."""
+    try:
+        return page_words(plumber_page)
+    except DocumentError:
+        raise
+    except Exception:  # a broken content stream on one page must not sink the document
+        return []
+
+
+def _needs_ocr(words: list[Word], settings: ParseSettings) -> bool:
+    return settings.ocr and sum(len(w.text) for w in words) < settings.min_text_chars
+
+
+def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started: float) -> list[Page]:
+    """OCR every page of a file whose page tree only pdfium can follow."""
+    pages = []
+    for index in range(renderer.page_count()):
+        check_budget(started, settings)
+        width, height = renderer.page_size(index)
+        words = ocr.ocr_words(renderer, index, settings, _remaining(started, settings)) \
+            if settings.ocr else []
+        pages.append(Page(index + 1, width, height, words_to_lines(words, index + 1, settings.line_tolerance),
+                          ocr=settings.ocr))
+    return pages
+
+
+def _remaining(started: float, settings: ParseSettings) -> float:
+    return settings.time_budget_s - (time.perf_counter() - started)
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt a page that hangs inside pdfminer once the budget is spent (main thread only).
+
+    Elsewhere (e.g. web workers) the budget is still checked between pages and OCR has a timeout.
+    """
+    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TooSlow(f"reading the document took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds + 1.0)  # the per-page checks normally fire first
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def lines_to_fields(pages: list[Page], settings: ParseSettings) -> Extraction:
