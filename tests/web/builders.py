@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+from pathlib import Path
 from typing import Any, TypeVar
 
 from flask import Flask
@@ -27,6 +28,28 @@ from portal.models import (
 )
 
 PASSWORD = "correct horse battery"
+
+
+def pdf_bytes(*lines: str) -> bytes:
+    """Return a one-page PDF showing `lines`."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.compress = False  # keep the text greppable in the bytes (tests look for it in downloads)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    for line in lines:
+        pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _write_blob(root: Path, content: bytes) -> None:
+    """Put the bytes where the portal's storage keeps them (its own layout when available)."""
+    try:
+        from portal.assessments import storage
+    except ImportError:
+        return
+    storage.store_bytes(root, content)
 T = TypeVar("T")
 _seq = itertools.count(1)
 
@@ -74,9 +97,11 @@ class Builder:
         values.update(fields)
         return self._save(Assessment(**values))
 
-    def stored_file(self, content: bytes = b"%PDF-1.4 test") -> StoredFile:
-        """Record a blob (the bytes themselves are not written to storage)."""
+    def stored_file(self, content: bytes | None = None) -> StoredFile:
+        """Store a blob (a one-page PDF by default) in the storage folder and record it."""
+        content = content if content is not None else pdf_bytes(f"Document {next(_seq)}")
         sha = hashlib.sha256(content).hexdigest()
+        _write_blob(Path(self.app.config["STORAGE_DIR"]), content)
         with self.app.app_context():
             existing = db.session.get(StoredFile, sha)
             if existing is not None:
@@ -87,7 +112,7 @@ class Builder:
     def document(self, assessment: Assessment, uploader: User, role: str = "certificate",
                  content: bytes | None = None, **fields: Any) -> Document:
         """Make a document of `assessment` (parsed unless told otherwise)."""
-        blob = self.stored_file(content or f"%PDF-1.4 doc {next(_seq)}".encode())
+        blob = self.stored_file(content)
         values: dict[str, Any] = {"assessment_id": assessment.id, "role": role, "sha256": blob.sha256,
                                   "filename": f"{role}.pdf", "uploaded_by": uploader.id,
                                   "parse_status": "parsed", "kind": role if role != "other" else "unknown",
