@@ -177,13 +177,19 @@ def _visual_rows(boxes: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float
     anchor: tuple[float, float] | None = None
     for key in ordered:
         top, bottom = boxes[key]
-        centre, height = (top + bottom) / 2, bottom - top
-        if anchor and abs(centre - (anchor[0] + anchor[1]) / 2) <= 0.35 * min(height, anchor[1] - anchor[0]):
+        if anchor and _same_row(anchor, (top, bottom)):
             snapped[key] = anchor
         else:
             anchor = (top, bottom)
             snapped[key] = anchor
     return snapped
+
+
+def _same_row(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Lines of similar size whose tops differ by jitter only (a heading beside small print does not)."""
+    ha, hb = a[1] - a[0], b[1] - b[0]
+    similar = min(ha, hb) >= 0.75 * max(ha, hb)
+    return similar and abs(a[0] - b[0]) <= 0.35 * min(ha, hb)
 
 
 _AI_MISREAD = re.compile(r"^Al(?=$|-[a-z]|[.,;:)])")
