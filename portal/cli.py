@@ -28,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    from . import commands  # noqa: F401  (registers serve/demo/db/reassess; imports no Flask)
+
     parser = argparse.ArgumentParser(prog="certscope", description=__doc__)
     sub = parser.add_subparsers(dest="command")
     for register in _REGISTRY:
@@ -92,7 +94,13 @@ def _cmd_assess(args: argparse.Namespace) -> int:
     return run_assess(args)
 
 
-_REGISTRY: list[Callable[[Any], None]] = [_register_parse, _register_assess]
+def _register_questionnaire(sub: Any) -> None:
+    from .questionnaire_cli import register as register_questionnaire
+
+    register_questionnaire(sub)
+
+
+_REGISTRY: list[Callable[[Any], None]] = [_register_parse, _register_assess, _register_questionnaire]
 
 
 def register(func: Callable[[Any], None]) -> Callable[[Any], None]:

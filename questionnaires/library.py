@@ -70,7 +70,7 @@ class TemplateLibrary:
             found |= {int(m.group(1)) for p in folder.iterdir() if (m := _VERSION_FILE.fullmatch(p.name))}
         return sorted(found)
 
-    def keys(self) -> list[str]:
+    def template_keys(self) -> list[str]:
         """Return every template key held."""
         keys = {k for (k, _) in self._added}
         if self.directory and self.directory.is_dir():
@@ -123,7 +123,7 @@ class TemplateLibrary:
 
     def latest(self) -> list[Template]:
         """Return the latest version of every template."""
-        return [self.get(key) for key in self.keys()]
+        return [self.get(key) for key in self.template_keys()]
 
 
 def _as_version(version: int | str, key: str) -> int:

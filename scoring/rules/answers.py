@@ -26,4 +26,4 @@ def contradicted(facts: Facts) -> Iterator[Finding]:
         if facts.context.answered_yes(answer) and facts.raised(code):
             evidence = [e for f in facts.findings(code) for e in f.evidence]
             yield from finding(f"The supplier answered that {claim}, but {shown} ({code})",
-                               ev.context(f'{answer}: "{facts.context.answers[answer]}"'), evidence)
+                               ev.context(f"answer to {answer}: {facts.context.answers[answer]}"), evidence)
