@@ -15,7 +15,8 @@ from .pages import Line, Page
 _LEGAL_FORM = re.compile(
     r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|S\.?L\.?|S\.?r\.?l\.?|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|"
     r"Corp|Corporation|Co|Company|KG|Oy|AB|ApS|A/S|SE|Pte|Bhd|K\.?K\.?|Registrars?|Certification|Assurance|"
-    r"Zertifizierung|Certificaci[oó]n|Certificazioni|Certificatie)\b\.?", re.I)
+    r"mbH|GbR|e\.V|\w*gesellschaft|\w*zertifizierung\w*|Certificaci[oó]n|Certificazion[ei]|Certificatie|"
+    r"\w*certification|Audit(?:ors|ing)?|Conformity|Standards?|Assessment\w*)\b\.?", re.I)
 _SENTENCE_DATE_WINDOW = 60
 _NEXT = re.compile(r"(?:next|nächste\w*)\s+$")
 _HOLDER_END = (r"(?:,?\s+(?:has|have|is|are|was|were|operates|operated|maintains|located|at|whose|with|"
@@ -120,19 +121,22 @@ def range_end(pages: list[Page], order: Order | None) -> tuple[dt.date, Evidence
     return None
 
 
-def holder_name(lines: list[str]) -> str | None:
-    """Return the organisation name from a holder value's lines (the first line, or two if wrapped)."""
+def holder_name(lines: list[str], sentence: bool = False) -> str | None:
+    """Return the organisation name from a holder value's lines.
+
+    After a sentence label ("This letter confirms that") the name runs until the verb; otherwise
+    it is the first line (two when the first ends mid-name with a comma or "&").
+    """
     first = " ".join(lines[0].split()) if lines else ""
-    joined = " ".join(" ".join(lines).split())
-    cut = re.search(_HOLDER_END, joined) if len(joined.split()) > 8 else None
-    if cut:  # a sentence: "This letter confirms that X has been certified by ..."
-        text = joined[: cut.start()]
-        return re.sub(r"^the\s+(?:[\w-]+\s+){0,5}?of\s+", "", text).strip(" ,:") or None
     if not first or match_label(first) is not None:
         return None
     if len(lines) > 1 and re.search(r"(?:,|&|\band)$", first):
         first = f"{first} {' '.join(lines[1].split())}"
-    return first.strip(" :")
+    text = " ".join(" ".join(lines).split()) if sentence else first
+    cut = re.search(_HOLDER_END, text)
+    if cut and (sentence or len(text.split()) > 6):
+        text = re.sub(r"^the\s+(?:[\w-]+\s+){0,5}?of\s+", "", text[: cut.start()])
+    return text.strip(" ,:") or None
 
 
 def holder_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:
@@ -183,6 +187,16 @@ def accreditation_name(text: str) -> str | None:
     return name
 
 
+_SEE_ELSEWHERE = re.compile(
+    r"^(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|listed\s+in|set\s+out\s+in)|siehe|voir|ver)\b.{0,60}"
+    r"(?:appendix|annex|attachment|schedule|page|overleaf|anhang|anlage|seite|annexe)", re.I)
+
+
+def points_elsewhere(text: str) -> bool:
+    """Return whether a value only points elsewhere ("See Appendix 1") instead of stating itself."""
+    return bool(_SEE_ELSEWHERE.match(text.strip())) and len(text) < 120
+
+
 def clean_scope(text: str) -> str:
     """Return a scope statement without trailing rules or signature lines."""
     text = _SCOPE_TAIL.sub("", text)
@@ -192,7 +206,9 @@ def clean_scope(text: str) -> str:
 def looks_like_site(text: str) -> bool:
     """Return whether text reads as a location (an address, a city and country), not a sentence."""
     t = text.strip()
-    if not t or len(t) > 200 or fold(t).startswith(("this ", "the ", "all ", "at the sites")):
+    if not t or len(t) > 200 or points_elsewhere(t):
+        return False
+    if fold(t).startswith(("this ", "the ", "all ", "at the sites")):
         return False
     return bool(_SITE_HINT.search(t)) or "," in t
 

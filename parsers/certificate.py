@@ -144,7 +144,8 @@ def _number(doc: _Doc, ex: CertificateExtraction) -> None:
 
 def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
     for value in _values(doc, "holder"):
-        name = cert_text.holder_name(value.lines)
+        assert value.label.label is not None
+        name = cert_text.holder_name(value.lines, sentence=" that" in value.label.label.phrase)
         if name:
             ex.holder = name
             ex.evidence["holder"] = value.evidence()[:2]
@@ -189,7 +190,7 @@ def _accreditation(doc: _Doc, ex: CertificateExtraction) -> None:
 def _scope(doc: _Doc, ex: CertificateExtraction) -> None:
     for value in _values(doc, "scope"):
         text = cert_text.clean_scope(value.text)
-        if len(text) >= 15:
+        if len(text) >= 15 and not cert_text.points_elsewhere(text):
             ex.scope = text
             ex.evidence["scope"] = value.evidence()
             return

@@ -1,0 +1,40 @@
+"""Build small certificate PDFs in new layouts (not the corpus's) with reportlab, for tests."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen import canvas
+
+
+@dataclass(frozen=True)
+class Text:
+    """One string drawn at (x, y) from the page's top-left, in points."""
+
+    x: float
+    y: float
+    text: str
+    size: float = 10.0
+    bold: bool = False
+
+
+def build_pdf(pages: Sequence[Sequence[Text]], *, wide: bool = False) -> bytes:
+    """Return PDF bytes with each page's strings drawn where the test says."""
+    size = landscape(A4) if wide else A4
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=size)
+    for page in pages:
+        for item in page:
+            pdf.setFont("Helvetica-Bold" if item.bold else "Helvetica", item.size)
+            pdf.drawString(item.x, size[1] - item.y - item.size, item.text)
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def paragraph(x: float, y: float, lines: Sequence[str], size: float = 10.0, leading: float = 13.0) -> list[Text]:
+    """Return a left-aligned paragraph of lines starting at (x, y)."""
+    return [Text(x, y + i * leading, line, size) for i, line in enumerate(lines)]

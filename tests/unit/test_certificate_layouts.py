@@ -1,0 +1,147 @@
+"""Certificate extraction on layouts the corpus does not have, built here with reportlab."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parsers import CertificateExtraction, parse
+
+from .cert_pdf import Text, build_pdf, paragraph
+
+D = dt.date
+
+
+def _cert(pages: list[list[Text]], wide: bool = False) -> CertificateExtraction:
+    result = parse(build_pdf(pages, wide=wide))
+    assert isinstance(result, CertificateExtraction), result
+    return result
+
+
+@pytest.fixture(scope="module")
+def german() -> CertificateExtraction:
+    """A German certificate: German labels, dotted dates, the DAkkS full name, scope below its label."""
+    page = [
+        Text(60, 40, "Nordlicht Zertifizierungsgesellschaft mbH", 16, bold=True),
+        Text(60, 62, "Am Sandtorkai 12, 20457 Hamburg, Deutschland", 8),
+        Text(200, 120, "ZERTIFIKAT", 26, bold=True),
+        Text(60, 170, "Hiermit wird bescheinigt, dass", 11),
+        Text(60, 190, "Fjordwerk Sprachdienste GmbH", 16, bold=True),
+        Text(60, 215, "ein KI-Managementsystem nach ISO/IEC 42001:2023 eingeführt hat und anwendet.", 10),
+        Text(60, 250, "Geltungsbereich:", 10, bold=True),
+        *paragraph(60, 265, ["Entwicklung und Betrieb des Sprachassistenten FjordVoice einschließlich",
+                             "Modellüberwachung und Kundenbetreuung."]),
+        Text(60, 320, "Standort:", 10, bold=True), Text(200, 320, "Speicherstadt 4, 20457 Hamburg, Deutschland"),
+        Text(60, 340, "Zertifikat-Nr.:", 10, bold=True), Text(200, 340, "NZ-KI-0042"),
+        Text(60, 360, "Erstzertifizierung:", 10, bold=True), Text(200, 360, "05.02.2024"),
+        Text(60, 380, "Ausstellungsdatum:", 10, bold=True), Text(200, 380, "05.02.2025"),
+        Text(60, 400, "Gültig bis:", 10, bold=True), Text(200, 400, "04.02.2027"),
+        Text(60, 420, "Überwachungsaudit:", 10, bold=True), Text(200, 420, "17. Januar 2025"),
+        Text(60, 480, "Akkreditiert durch die Deutsche Akkreditierungsstelle GmbH (D-ZM-12345-01-00)", 9),
+        Text(60, 520, "Unterschrift", 9),
+    ]
+    return _cert([page])
+
+
+def test_german_certificate_fields(german: CertificateExtraction) -> None:
+    assert german.standard == "ISO/IEC 42001:2023"
+    assert german.certified is True
+    assert german.holder == "Fjordwerk Sprachdienste GmbH"
+    assert german.certificate_number == "NZ-KI-0042"
+    assert german.initial_certification_date == D(2024, 2, 5)
+    assert german.issue_date == D(2025, 2, 5)
+    assert german.expiry_date == D(2027, 2, 4)
+    assert german.surveillance_dates == [D(2025, 1, 17)]
+    assert german.accreditation_body == "DAkkS"
+    assert german.sites == ["Speicherstadt 4, 20457 Hamburg, Deutschland"]
+    assert german.scope == ("Entwicklung und Betrieb des Sprachassistenten FjordVoice einschließlich "
+                            "Modellüberwachung und Kundenbetreuung.")
+    assert german.certification_body == "Nordlicht Zertifizierungsgesellschaft mbH"
+
+
+def test_every_field_has_evidence_on_its_page(german: CertificateExtraction) -> None:
+    for name in ("holder", "certificate_number", "expiry_date", "scope", "accreditation_body", "sites"):
+        quote = german.quote(name)
+        assert quote is not None, name
+        assert quote.page == 1 and quote.bbox is not None
+        assert quote.text in german.page_texts[0] or quote.text.split(" ")[0] in german.page_texts[0]
+
+
+def test_sentence_style_us_letter_with_slashed_dates() -> None:
+    """Dates only in sentences, month-first numbers resolved by the US address, scope on page 2."""
+    page1 = [
+        Text(340, 40, "Meridian Audit Partners Inc.", 14, bold=True),
+        Text(340, 58, "100 Main Street, Denver, CO 80202, USA", 8),
+        *paragraph(60, 130, [
+            "We hereby certify that Pinecrest Analytics LLC operates an AI management system",
+            "that meets ISO/IEC 42001:2023. The certificate, reference PAI-2025/117, was issued on",
+            "03/04/2025 and is valid until 03/03/2028. The last surveillance audit took place on",
+            "02/10/2026. The scope of certification is set out on page 2.",
+        ], size=11, leading=15),
+        Text(60, 230, "Accreditation: ANSI National Accreditation Board", 10),
+        Text(60, 290, "Signed for Meridian Audit Partners Inc.", 10),
+    ]
+    page2 = [
+        Text(60, 60, "Scope of certification", 13, bold=True),
+        *paragraph(60, 85, ["Design, training and hosting of the Pinecrest Forecast API for retail",
+                            "customers, excluding externally provided large language models."]),
+        Text(60, 140, "Certified sites", 13, bold=True),
+        Text(60, 160, "1600 Glenarm Place, Denver, CO 80202, United States"),
+        Text(60, 175, "55 Water Street, New York, NY 10041, United States"),
+    ]
+    cert = _cert([page1, page2])
+    assert cert.issue_date == D(2025, 3, 4)
+    assert cert.expiry_date == D(2028, 3, 3)
+    assert cert.holder == "Pinecrest Analytics LLC"
+    assert cert.accreditation_body == "ANAB"
+    assert cert.scope is not None and cert.scope.startswith("Design, training and hosting")
+    assert cert.scope.endswith("large language models.")
+    assert cert.quote("scope") is not None and cert.quote("scope").page == 2  # type: ignore[union-attr]
+    assert cert.sites == ["1600 Glenarm Place, Denver, CO 80202, United States",
+                          "55 Water Street, New York, NY 10041, United States"]
+    assert cert.certification_body == "Meridian Audit Partners Inc."
+
+
+def test_header_row_table_with_values_underneath() -> None:
+    """Labels in a table header row with the values in the row below, landscape page."""
+    header_y, value_y = 260, 278
+    cols = [(60, "Cert. Ref.", "TQ-77-1902"), (200, "Date of issue", "2025-06-30"),
+            (340, "Expiry", "2028-06-29"), (480, "Next audit due", "2026-06-15")]
+    page = [
+        Text(60, 40, "TRIQUETRA REGISTRAR PTY LTD", 14, bold=True),
+        Text(60, 100, "Certificate of Conformity", 22, bold=True),
+        Text(60, 150, "Certificate holder:", 10), Text(220, 150, "Bluegum Robotics Pty Ltd", 12, bold=True),
+        Text(60, 175, "Standard:", 10), Text(220, 175, "ISO 42001:2023"),
+        Text(60, 200, "This certificate is valid for:", 10),
+        Text(220, 200, "Autonomous warehouse picking robots and their AI planning software."),
+        *[Text(x, header_y, label, 9, bold=True) for x, label, _ in cols],
+        *[Text(x, value_y, value, 10) for x, _, value in cols],
+        Text(60, 330, "Accreditation: JAS-ANZ", 9),
+    ]
+    cert = _cert([page], wide=True)
+    assert cert.certificate_number == "TQ-77-1902"
+    assert cert.issue_date == D(2025, 6, 30)
+    assert cert.expiry_date == D(2028, 6, 29)
+    assert cert.next_audit_due == D(2026, 6, 15)
+    assert cert.holder == "Bluegum Robotics Pty Ltd"
+    assert cert.standard == "ISO/IEC 42001:2023"
+    assert cert.scope == "Autonomous warehouse picking robots and their AI planning software."
+    assert cert.accreditation_body == "JAS-ANZ"
+    assert cert.certification_body == "Triquetra Registrar Pty Ltd"
+
+
+def test_self_assessment_is_not_certified_and_lookalike_body_kept_as_printed() -> None:
+    page = [
+        Text(60, 40, "Aurora Compliance Advisors Ltd", 14, bold=True),
+        Text(60, 90, "Self-Assessment Statement – ISO/IEC 42001", 14, bold=True),
+        *paragraph(60, 130, ["Quillfeather Media Ltd has completed a self-assessment of its AI management",
+                             "system and considers it compliant with ISO/IEC 42001."], size=10),
+        Text(60, 190, "Accreditation: United Accreditation Foundation (UAF)", 10),
+    ]
+    cert = _cert([page])
+    assert cert.certified is False
+    assert cert.standard == "ISO/IEC 42001"
+    assert cert.accreditation_body == "United Accreditation Foundation"
+    assert cert.certificate_number is None
+    assert cert.expiry_date is None
