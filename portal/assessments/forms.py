@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -16,11 +18,12 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 REGIONS = [("EU", "European Union"), ("EEA", "European Economic Area"), ("UK", "United Kingdom"),
            ("US", "United States")]
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 DOCUMENT_ROLES = [("certificate", "Certificate"), ("soa", "Statement of Applicability"),
                   ("other", "Other evidence")]
 
@@ -49,11 +52,19 @@ class AssessmentForm(FlaskForm):
                                     description="E-mail addresses, one per line.")
     submit = SubmitField("Open assessment")
 
+    def validate_supplier_emails(self, field: TextAreaField) -> None:
+        """Accept only lines that look like e-mail addresses."""
+        bad = [line.strip() for line in (field.data or "").splitlines()
+               if line.strip() and not re.match(EMAIL, line.strip())]
+        if bad:
+            raise ValidationError("Not an e-mail address: " + ", ".join(bad[:3]))
+
 
 class InviteForm(FlaskForm):
     """Invite one more supplier user."""
 
-    email = EmailField("E-mail address", validators=[InputRequired(), Email(), Length(max=254)])
+    email = EmailField("E-mail address", validators=[
+        InputRequired(), Regexp(EMAIL, message="Enter an e-mail address."), Length(max=254)])
     submit = SubmitField("Invite")
 
 

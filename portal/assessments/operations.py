@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+import questionnaires
 from parsers import DocumentError, parse
 
 from .. import audit
@@ -63,6 +64,9 @@ def save_answers(assessment: Assessment, user: User, answers: dict[str, Any], *,
         missing = missing_required(answers, question_specs(template))
         if missing:
             raise OperationError("Answer every required question before submitting: " + ", ".join(missing))
+        problems = questionnaires.validate_answers(template, answers)
+        if problems:
+            raise OperationError("Some answers are not valid: " + "; ".join(problems))
     response = assessment.response or Response(
         assessment_id=assessment.id, template_key=assessment.template_key,
         template_version=assessment.template_version)

@@ -38,6 +38,7 @@ class QuestionSpec:
     type: str  # yes_no | text | date | choice | suppliers
     required: bool
     choices: tuple[str, ...] = ()
+    section: str = ""
 
 
 def question_specs(template: Any) -> list[QuestionSpec]:
@@ -53,7 +54,8 @@ def _spec(q: Any) -> QuestionSpec:
     choices = tuple(str(c) for c in (_get(q, "choices") or _get(q, "options") or ()))
     return QuestionSpec(id=str(_get(q, "id")), text=str(_get(q, "text") or _get(q, "id")),
                         help=str(_get(q, "help") or _get(q, "help_text") or ""), type=kind,
-                        required=bool(_get(q, "required")), choices=choices)
+                        required=bool(_get(q, "required")), choices=choices,
+                        section=str(_get(q, "section") or ""))
 
 
 def _get(obj: Any, name: str) -> Any:
@@ -64,12 +66,24 @@ class SupplierEntryForm(Form):
     """One AI supplier and its role (a row of the repeatable list)."""
 
     name = StringField("Supplier name", validators=[Optional(), Length(max=200)])
-    role = SelectField("Role", choices=SUPPLIER_ROLES, validators=[Optional()])
+    role = SelectField("Role", choices=SUPPLIER_ROLES, validate_choice=False)
+    ROLES = dict(SUPPLIER_ROLES)
 
     def validate_role(self, field: SelectField) -> None:
-        """Ask for a role once a name is given."""
+        """Accept only listed roles, and ask for one once a name is given."""
+        if field.data and field.data not in self.ROLES:
+            raise ValidationError("Not a valid role.")
         if (self.name.data or "").strip() and not field.data:
             raise ValidationError("Choose the supplier's role.")
+
+
+def supplier_entry_form(roles: tuple[str, ...]) -> type[SupplierEntryForm]:
+    """Return a supplier row form offering the template's roles (the default list when none)."""
+    if not roles:
+        return SupplierEntryForm
+    choices = [("", "—")] + [(r, dict(SUPPLIER_ROLES).get(r, r)) for r in roles]
+    role = SelectField("Role", choices=choices, validate_choice=False)
+    return type("SupplierEntryForm", (SupplierEntryForm,), {"role": role, "ROLES": dict(choices)})
 
 
 class QuestionnaireBase(FlaskForm):
@@ -105,7 +119,7 @@ def _field_for(spec: QuestionSpec, required: bool) -> Any:
                            validators=check, **kw)
     if spec.type == "suppliers":
         validators = [_at_least_one_supplier] if required else []
-        return FieldList(FormField(SupplierEntryForm), label=label, min_entries=1,
+        return FieldList(FormField(supplier_entry_form(spec.choices)), label=label, min_entries=1,
                          validators=validators, **kw)
     return TextAreaField(label, validators=check + [Length(max=MAX_TEXT)], **kw)
 
