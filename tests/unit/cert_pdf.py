@@ -35,6 +35,7 @@ def build_pdf(pages: Sequence[Sequence[Text]], *, wide: bool = False) -> bytes:
     return buf.getvalue()
 
 
-def paragraph(x: float, y: float, lines: Sequence[str], size: float = 10.0, leading: float = 13.0) -> list[Text]:
+def paragraph(x: float, y: float, lines: Sequence[str], size: float = 10.0,
+              leading: float = 13.0) -> list[Text]:
     """Return a left-aligned paragraph of lines starting at (x, y)."""
     return [Text(x, y + i * leading, line, size) for i, line in enumerate(lines)]
