@@ -32,7 +32,8 @@ def specs(long: bool = False, blank_every: int = 0) -> list[Spec]:
     out = []
     for i, (cid, title) in enumerate(ANNEX_A.items()):
         applicable = i % 5 != 3
-        text = f"Control {title.lower()} is {'relevant' if applicable else 'not relevant'} to our voice platform."
+        relevance = "relevant" if applicable else "not relevant"
+        text = f"Control {title.lower()} is {relevance} to our voice platform."
         if long:
             text += " It is reviewed yearly by the AI governance board and the product security team."
         if blank_every and applicable and i % blank_every == 0:
