@@ -151,7 +151,7 @@ def infer_order(text: str) -> tuple[Order | None, str]:
     wording, then the country the document names first (the issuer's letterhead comes first).
     """
     votes = {"dmy": 0, "mdy": 0}
-    numeric = next(p for kind, p in _PATTERNS if kind == "numeric")
+    numeric = next(p for kind, p in _PATTERNS if kind == "numeric_loose")
     for m in numeric.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if a > 12 >= b:
