@@ -14,19 +14,23 @@ from ..text import clauses, name_in, shorten
 # "all AI systems developed and operated by ...", "All AI-enabled products and services provided by ...",
 # "all of Acme's AI systems", "all products and services": the scope covers everything the holder offers.
 _WHOLE = re.compile(
-    r"\ball\s+(?:of\s+)?(?:(?:the|its|their|our)\s+|[\w.&\u2019'-]+(?:'s|\u2019s)\s+)?"
+    r"\ball\s+(?:of\s+)?(?:(?:the|its|their|our)\s+|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|\u2019s)\s+)?"
     r"(?:(?:ai|a\.i\.|artificial[- ]intelligence|machine[- ]learning|ml)"
     r"(?:[- ](?:enabled|based|powered|driven))?\s+)?"
     r"(?:systems?|products?|services?|solutions?|applications?|offerings?)\b"
     r"|\b(?:organi[sz]ation|company|enterprise)[- ]wide\b"
     r"|\b(?:the\s+)?(?:entire|whole)\s+(?:organi[sz]ation|company|ai\s+portfolio)\b", re.I)
 
+_EXCEPT_BEFORE = re.compile(r"\b(?:exclud\w*|except|other\s+than)\b", re.I)
+_EXCLUDED_AFTER = re.compile(r"\s*(?:are|is)\s+(?:\w+\s+)?(?:excluded|not\s+covered|out(?:side)?\s+of)", re.I)
+
 
 def covers_everything(scope: str) -> bool:
     """Return whether the scope states it covers all of the holder's AI systems, products or services."""
     for clause in clauses(scope):
         match = _WHOLE.search(clause)
-        if match and not re.search(r"\b(?:exclud\w*|except|other\s+than)\b", clause[: match.start()], re.I):
+        if match and not _EXCEPT_BEFORE.search(clause[: match.start()]) \
+                and not _EXCLUDED_AFTER.match(clause[match.end():]):
             return True
     return False
 
