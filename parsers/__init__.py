@@ -4,8 +4,16 @@ Pure Python: no Flask, no database, no network.
 """
 
 from .errors import DocumentError
-from .model import (CertificateExtraction, Control, Evidence, Extraction, SoaExtraction,
-                    SoaReference, UnknownExtraction, extraction_from_json)
+from .model import (
+                    CertificateExtraction,
+                    Control,
+                    Evidence,
+                    Extraction,
+                    SoaExtraction,
+                    SoaReference,
+                    UnknownExtraction,
+                    extraction_from_json,
+)
 from .pipeline import parse
 from .settings import DEFAULT_SETTINGS, ParseSettings
 

@@ -68,7 +68,10 @@ class Renderer:
 
     def _open(self) -> Any:
         if self._document is None:
-            self._document = pdfium.PdfDocument(self._data)
+            try:
+                self._document = pdfium.PdfDocument(self._data)
+            except pdfium.PdfiumError as exc:
+                raise CorruptPdf("the PDF's scanned pages cannot be rendered for OCR") from exc
         return self._document
 
 

@@ -130,11 +130,14 @@ def open_pdf(data: bytes, settings: ParseSettings = DEFAULT_SETTINGS) -> Iterato
 
 
 def pdfium_page_count(data: bytes) -> int:
-    """Count pages with pypdfium2, raising EncryptedPdf / CorruptPdf when it cannot open the file."""
+    """Count pages with pypdfium2; EncryptedPdf for a password, 0 when only pdfminer may cope."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise _classify_open_error(exc) from exc
+        error = _classify_open_error(exc)
+        if isinstance(error, EncryptedPdf):
+            raise error from exc
+        return 0
     try:
         return len(document)
     finally:
