@@ -15,7 +15,7 @@ class AdminError(ValueError):
     """A refused admin change; str() is the message for the admin."""
 
 
-def create_organisation(actor: User, name: str, kind: str) -> Organisation:
+def create_organisation(actor: User | None, name: str, kind: str) -> Organisation:
     """Create an organisation with a unique name."""
     name = " ".join(name.split())
     if kind not in ORG_KINDS:
@@ -80,7 +80,7 @@ def set_active(actor: User, user: User, active: bool) -> None:
     audit.record(actor, "user.activated" if active else "user.deactivated", user)
 
 
-def reset_password(actor: User, user: User, password: str) -> None:
+def reset_password(actor: User | None, user: User, password: str) -> None:
     """Set a new password for `user` and lift any lockout."""
     problem = password_problem(password)
     if problem:
