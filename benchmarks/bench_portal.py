@@ -366,7 +366,23 @@ def main() -> int:
     for label, page in pages.items():  # no app context held: each request opens its own session
         ms, queries, status = measure(app, client, page, args.requests)
         print(f"{label:42s} median {ms:7.1f} ms  queries {queries:3d}  (HTTP {status})")
+    _time_reassess(app)
     return 0
+
+
+def _time_reassess(app: Any) -> None:
+    """Time the daily re-scoring of every assessment (scoring + writes, batched reads)."""
+    from portal.assessments import rescoring
+
+    with app.app_context():
+        started = time.perf_counter()
+        count = rescoring.rescore_all(dt.date.today() + dt.timedelta(days=400))
+        db.session.commit()
+        elapsed = time.perf_counter() - started
+    print(
+        f"rescore_all ({count} assessments)              total {elapsed:6.2f} s "
+        f"({1000 * elapsed / max(count, 1):.2f} ms each)"
+    )
 
 
 if __name__ == "__main__":
