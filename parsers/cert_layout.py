@@ -18,36 +18,37 @@ PARAGRAPH_STEP = 1.15
 
 @dataclass(eq=False)
 class Segment:
-    """Words of one line that form one column cell; `label` is set when they start with a label."""
+    """Words of one line that form one column cell; `label` is set when they start with a label.
+
+    The box is computed once (`refresh` after changing `words`): layout queries read it often.
+    """
 
     page: int
     words: list[Word]
     index: int = 0  # position in reading order on its page
     label: LabelHit | None = field(default=None, repr=False)
+    x0: float = field(default=0.0, repr=False)
+    x1: float = field(default=0.0, repr=False)
+    top: float = field(default=0.0, repr=False)
+    bottom: float = field(default=0.0, repr=False)
+    size: float = field(default=0.0, repr=False)
+    text: str = field(default="", repr=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def __post_init__(self) -> None:
+        self.refresh()
 
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return max((w.size for w in self.words), default=0.0) or (self.bottom - self.top)
+    def refresh(self) -> None:
+        """Recompute text and box from the words."""
+        words = self.words
+        if not words:
+            self.text = ""
+            return
+        self.text = " ".join(w.text for w in words)
+        self.x0 = words[0].x0
+        self.x1 = max(w.x1 for w in words)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.size = max(w.size for w in words) or (self.bottom - self.top)
 
     @property
     def middle(self) -> float:
@@ -114,7 +115,9 @@ def _merge_split_labels(segs: list[Segment]) -> None:
         if joined and joined.field == seg.label.field and joined.words > seg.label.words and not joined.rest:
             seg.words = seg.words + nxt.words
             seg.label = joined
+            seg.refresh()
             nxt.words = []
+            nxt.refresh()
     segs[:] = [s for s in segs if s.words]
     for i, seg in enumerate(segs):
         seg.index = i

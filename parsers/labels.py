@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # Field -> label phrases (English, German, a little French/Spanish/Italian). Order matters only for
 # ties; matching is fuzzy, so close variants ("Certificate Nr", "Cert. No") need no entry.
@@ -115,13 +115,15 @@ class LabelHit:
 
 
 @cache
-def _vocab() -> tuple[tuple[str, str, int], ...]:
-    items = []
+def _vocab() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Return (fields, folded phrases) grouped by the phrases' word count."""
+    groups: dict[int, list[tuple[str, str]]] = {}
     for name, phrases in VOCABULARY.items():
         for phrase in phrases:
             folded = fold(phrase)
-            items.append((name, folded, len(folded.split())))
-    return tuple(items)
+            groups.setdefault(len(folded.split()), []).append((name, folded))
+    return {size: (tuple(n for n, _ in items), tuple(p for _, p in items))
+            for size, items in sorted(groups.items())}
 
 
 def _rest_after(text: str, words: int) -> str:
@@ -146,20 +148,17 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
     if not tokens:
         return None
     best: tuple[float, int, str, str] | None = None
-    for name, phrase, size in _vocab():
-        if fields is not None and name not in fields:
-            continue
+    for size, (names, phrases) in _vocab().items():
+        if size > len(tokens):
+            break
         head = " ".join(tokens[:size])
-        if size > len(tokens) or abs(len(phrase) - len(head)) > max(3, len(phrase) // 3):
-            continue
-        # One-word labels must match exactly: fuzzy single words hit ordinary words.
-        fuzzy_ok = size > 1 or len(phrase) > 8
-        score = 100.0 if head == phrase else (fuzz.ratio(head, phrase) if fuzzy_ok else 0.0)
-        if score < cutoff:
-            continue
-        key = (score + size * 0.5, size)
-        if best is None or key > (best[0] + best[1] * 0.5, best[1]):
-            best = (score, size, name, phrase)
+        for phrase, score, i in process.extract(head, phrases, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                limit=None):
+            # One-word labels must match exactly unless long: fuzzy short words hit ordinary words.
+            if (size == 1 and len(phrase) <= 8 and score < 100) or (fields and names[i] not in fields):
+                continue
+            if best is None or (score + size * 0.5, size) > (best[0] + best[1] * 0.5, best[1]):
+                best = (score, size, names[i], phrase)
     if best is None:
         return None
     score, size, name, phrase = best
