@@ -26,3 +26,12 @@ def _flag(spec: Rule, findings: list[Finding]) -> Flag | None:
     message = "; ".join(dict.fromkeys(f.message for f in findings))
     evidence = list(dict.fromkeys(e for f in findings for e in f.evidence))
     return Flag(spec.code, spec.severity, message, evidence)
+
+
+def clear_caches() -> None:
+    """Forget memoised text matches and registry look-ups (benchmarks; after a registry change)."""
+    from .rules.certificate import _recognised
+    from .text import name_in, words
+
+    for cached in (_recognised, name_in, words):
+        cached.cache_clear()
