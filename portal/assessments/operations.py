@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+import sqlalchemy.dialects.postgresql
+import sqlalchemy.dialects.sqlite
 
 import questionnaires
 from parsers import DocumentError, parse
@@ -90,14 +92,11 @@ def store_upload(assessment: Assessment, user: User, role: str, filename: str, d
                  root: Path, max_bytes: int) -> UploadOutcome:
     """Check and durably store an uploaded PDF, then record it (pending) on the assessment."""
     storage.check_pdf_bytes(data, max_bytes)
-    digest = storage.sha256_of(data)
-    existing = db.session.scalar(sa.select(Document).where(
-        Document.assessment_id == assessment.id, Document.sha256 == digest))
+    existing = find_upload(assessment, data)
     if existing is not None:
         return UploadOutcome(existing, duplicate=True)
     blob = storage.store_bytes(root, data)  # on disk (fsynced) before any row refers to it
-    if db.session.get(StoredFile, blob.sha256) is None:
-        db.session.add(StoredFile(sha256=blob.sha256, size=blob.size, content_type="application/pdf"))
+    _record_blob(blob)
     doc = Document(assessment_id=assessment.id, role=role, sha256=blob.sha256,
                    filename=safe_filename(filename), uploaded_by=user.id, parse_status="pending",
                    is_current=False)
@@ -109,6 +108,25 @@ def store_upload(assessment: Assessment, user: User, role: str, filename: str, d
     audit.record(user, "document.upload", doc, assessment_id=assessment.id, role=role,
                  filename=doc.filename, sha256=blob.sha256, size=blob.size)
     return UploadOutcome(doc, duplicate=False)
+
+
+def _record_blob(blob: storage.StoredBlob) -> None:
+    """Insert the StoredFile row unless it exists (also when another request inserts it meanwhile)."""
+    values = {"sha256": blob.sha256, "size": blob.size, "content_type": "application/pdf",
+              "created_at": utcnow()}
+    dialect = db.session.get_bind().dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        module = sa.dialects.postgresql if dialect == "postgresql" else sa.dialects.sqlite
+        db.session.execute(module.insert(StoredFile).values(**values).on_conflict_do_nothing())
+    elif db.session.get(StoredFile, blob.sha256) is None:
+        db.session.add(StoredFile(**values))
+
+
+def find_upload(assessment: Assessment, data: bytes) -> Document | None:
+    """Return the document of `assessment` with exactly these bytes, if any."""
+    digest = storage.sha256_of(data)
+    return db.session.scalar(sa.select(Document).where(
+        Document.assessment_id == assessment.id, Document.sha256 == digest))
 
 
 def safe_filename(name: str) -> str:

@@ -17,7 +17,13 @@ from .access import require_procurement, require_supplier_edit, supplier_may_edi
 from .dashboard import SORTS, DashboardQuery, portfolio
 from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionForm, InviteForm
 from .helpers import invitation_link, split_lines, template_choices, today
-from .questionnaire_form import answers_from_form, build_form_class, form_data_from_answers, question_specs
+from .questionnaire_form import (
+    answers_from_form,
+    build_form_class,
+    field_name,
+    form_data_from_answers,
+    question_specs,
+)
 
 VIEWERS = ("procurement", "legal", "supplier")
 
@@ -133,7 +139,8 @@ def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
             flash("Answers submitted." if submitting else "Draft saved.", "success")
             target = ".detail" if submitting else ".questionnaire"
             return redirect(url_for(target, assessment_id=assessment.id))
-    return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs)
+    return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
+                           field_name=field_name)
 
 
 @bp.post("/<int:assessment_id>/comments")

@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..extensions import db
@@ -43,15 +44,22 @@ def upload(assessment_id: int) -> str | WerkzeugResponse:
         flash(f"Upload refused: {err}", "error")
         return render_template("assessments/upload.html", a=assessment, form=form), 400  # type: ignore[return-value]
     if outcome.duplicate:
-        doc = outcome.document
-        flash(f"This file was already uploaded on {doc.uploaded_at:%d %B %Y} as “{doc.filename}”; "
-              "it was not stored again.", "info")
-        return redirect(url_for(".document", assessment_id=assessment.id, document_id=doc.id))
-    db.session.commit()  # the file and its record are durable before parsing can fail
+        return _already_uploaded(assessment.id, outcome.document)
+    try:
+        db.session.commit()  # the file and its record are durable before parsing can fail
+    except IntegrityError:  # the same file arrived twice at once: the other request recorded it
+        db.session.rollback()
+        return _already_uploaded(assessment.id, operations.find_upload(assessment, data))
     doc = operations.process_document(outcome.document, current_user, storage_root(), today())
     db.session.commit()
     _flash_parse(doc)
     return redirect(url_for(".document", assessment_id=assessment.id, document_id=doc.id))
+
+
+def _already_uploaded(assessment_id: int, doc: Any) -> WerkzeugResponse:
+    flash(f"This file was already uploaded on {doc.uploaded_at:%d %B %Y} as “{doc.filename}”; "
+          "it was not stored again.", "info")
+    return redirect(url_for(".document", assessment_id=assessment_id, document_id=doc.id))
 
 
 def _flash_parse(doc: Any) -> None:

@@ -226,3 +226,23 @@ def test_supplier_cannot_decide_or_invite(app, login, parties):
     )
     assert client.post(f"/assessments/{a}/invitations", data={"email": "x@example.com"}).status_code == 403
     assert client.get("/assessments/new").status_code == 403
+
+
+def test_every_form_carries_a_csrf_token_and_posts_without_one_fail(app, login, parties):
+    client = login(parties.procurement)  # signs in before CSRF is switched on
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = client.get(f"/assessments/{parties.assessment.id}").data.decode()
+    forms = re.findall(r"<form method=\"post\".*?</form>", page, flags=re.S)
+    assert len(forms) >= 4 and all('name="csrf_token"' in f for f in forms)
+    response = client.post(f"/assessments/{parties.assessment.id}/comments", data={"body": "no token"})
+    assert response.status_code == 400
+    assert query(app, sa.select(Comment)) == []
+
+
+def test_labels_for_every_field_on_the_questionnaire(app, login, parties):
+    page = login(parties.supplier).get(f"/assessments/{parties.assessment.id}/questionnaire").data.decode()
+    ids = set(re.findall(r'<(?:input|select|textarea)[^>]*\sid="([^"]+)"', page)) - {"csrf_token"}
+    labelled = set(re.findall(r'<label for="([^"]+)"', page))
+    hidden = set(re.findall(r'<input[^>]*type="(?:hidden|submit)"[^>]*id="([^"]+)"', page))
+    hidden |= set(re.findall(r'<input[^>]*id="([^"]+)"[^>]*type="(?:hidden|submit)"', page))
+    assert ids - hidden - labelled == set()

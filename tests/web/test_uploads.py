@@ -135,3 +135,25 @@ def test_only_the_supplier_uploads(app, login, parties):
         assert upload(login(who), parties.assessment.id, corpus_pdf()).status_code == 403
     assert upload(login(parties.other_supplier), parties.assessment.id, corpus_pdf()).status_code == 404
     assert storage_files(app) == []
+
+
+def test_storage_is_content_addressed_and_idempotent(tmp_path):
+    from portal.assessments import storage
+
+    first = storage.store_bytes(tmp_path, b"%PDF-1.7 same bytes")
+    second = storage.store_bytes(tmp_path, b"%PDF-1.7 same bytes")
+    assert first.created and not second.created and first.sha256 == second.sha256
+    assert storage.read_blob(tmp_path, first.sha256) == b"%PDF-1.7 same bytes"
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [first.sha256]  # no temp files left
+    for bad in ("../../etc/passwd", "a" * 63, "G" * 64):
+        with pytest.raises(ValueError):
+            storage.blob_path(tmp_path, bad)
+
+
+def test_pdf_check_reads_content_not_names():
+    from portal.assessments.storage import UploadRejected, check_pdf_bytes
+
+    check_pdf_bytes(b"\xef\xbb\xbf%PDF-1.4 with a BOM before the header", 1000)
+    for payload in (PNG, HTML, b"", b"%PDF-" + b"x" * 2000):
+        with pytest.raises(UploadRejected):
+            check_pdf_bytes(payload, 1000)
