@@ -37,7 +37,8 @@ class Context:
 
     def answered_yes(self, key: str) -> bool:
         """Return whether the supplier answered "yes" to `key`."""
-        return str(self.answers.get(key, "")).strip().lower() in YES_WORDS
+        words = str(self.answers.get(key, "")).strip().lower().split(None, 1)
+        return bool(words) and words[0].strip(".,;:!") in YES_WORDS  # "yes", "Yes, all of them"
 
     def to_json(self) -> dict[str, Any]:
         """Return the SCHEMA.md §2 shape."""

@@ -9,7 +9,7 @@ from .. import evidence as ev
 from ..exclusions import supply_chain_exclusions
 from ..model import Finding
 from ..registry import Facts, finding, rule
-from ..text import clauses, name_in, shorten
+from ..text import clauses, name_in, shorten, words
 
 # "all AI systems developed and operated by ...", "All AI-enabled products and services provided by ...",
 # "all of Acme's AI systems", "all products and services": the scope covers everything the holder offers.
@@ -40,6 +40,22 @@ def product_named(scope: str, names: tuple[str, ...], cutoff: float) -> str | No
     return next((name for name in names if name_in(scope, name, cutoff)), None)
 
 
+def brand_free(name: str, company: str | None) -> str | None:
+    """Return a product name without its company brand ("Acme VoiceAgent" → "VoiceAgent"), if distinctive.
+
+    Certificates often name the product without the brand. What remains must still be distinctive:
+    a coined word ("VoiceAgent") or several words, never one plain word like "Analytics".
+    """
+    if not company:
+        return None
+    brand = set(words(company))
+    kept = [w for w in name.split() if not brand.intersection(words(w))]
+    if not kept or len(kept) == len(name.split()):
+        return None
+    coined = len(kept) == 1 and re.search(r"[a-z][A-Z]", kept[0]) is not None
+    return " ".join(kept) if coined or len(kept) > 1 else None
+
+
 @rule("scope.narrow", "high")
 def narrow(facts: Facts) -> Iterator[Finding]:
     """The scope names neither the product nor all of the holder's AI systems, products or services."""
@@ -47,7 +63,9 @@ def narrow(facts: Facts) -> Iterator[Finding]:
     names = tuple(n for n in (context.product, *context.product_aliases) if n)
     if not scope or not names:
         return  # no scope is cert.missing_fields; no product means nothing to look for
-    if covers_everything(scope) or product_named(scope, names, facts.settings.product_match_cutoff):
+    unbranded = tuple(b for n in names if (b := brand_free(n, context.supplier_legal_name)))
+    cutoff = facts.settings.product_match_cutoff
+    if covers_everything(scope) or product_named(scope, names + unbranded, cutoff):
         return
     others = f" (or {', '.join(repr(n) for n in names[1:])})" if len(names) > 1 else ""
     covered = shorten(clauses(scope)[0], 120)

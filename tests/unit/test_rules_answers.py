@@ -21,6 +21,8 @@ CASES = [
     ("product_in_scope", "no", NARROW, False),
     ("supply_chain_in_scope", "yes", EXCLUDED, True),
     ("supply_chain_in_scope", "Yes", EXCLUDED, True),
+    ("supply_chain_in_scope", "Yes, all of them.", EXCLUDED, True),
+    ("supply_chain_in_scope", "yesterday", EXCLUDED, False),
     ("supply_chain_in_scope", "yes", CLEAN, False),
     ("supply_chain_in_scope", "no", EXCLUDED, False),
     ("soa_shared", "yes", NO_SOA, True),

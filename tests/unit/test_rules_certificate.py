@@ -21,6 +21,11 @@ def test_not_42001(standard: str | None, flagged: bool) -> None:
     assert ("cert.not_42001" in codes(certificate(standard=standard))) is flagged
 
 
+def test_an_unread_standard_is_not_flagged_when_the_document_names_42001() -> None:
+    cert = certificate(standard=None, page_texts=["Certificate\nAI management system: ISO/IEC 42001:2023\n"])
+    assert "cert.not_42001" not in codes(cert)
+
+
 @pytest.mark.parametrize(("certified", "flagged"), [(True, False), (False, True), (None, False)])
 def test_not_certified_only_when_the_document_claims_alignment(certified: bool | None, flagged: bool) -> None:
     assert ("cert.not_certified" in codes(certificate(certified=certified))) is flagged

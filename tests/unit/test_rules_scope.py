@@ -60,6 +60,16 @@ def test_scopes_naming_another_system_are_narrow(scope: str) -> None:
     assert _narrow(scope)
 
 
+@pytest.mark.parametrize(("scope", "product", "narrow"), [
+    (BASE.format("the VoiceAgent platform"), "Acme VoiceAgent", False),  # brand dropped, coined name kept
+    (BASE.format("the Triage Assistant"), "Acme Triage Assistant", False),
+    (BASE.format("the analytics dashboard"), "Acme Analytics", True),  # one plain word is not distinctive
+    (BASE.format("the Acme HR assistant"), "Acme VoiceAgent", True),
+])
+def test_the_product_named_without_its_brand(scope: str, product: str, narrow: bool) -> None:
+    assert _narrow(scope, product) is narrow
+
+
 def test_short_words_must_match_exactly() -> None:
     assert _narrow(BASE.format("Transcription services"), "Transcribe API")
 
