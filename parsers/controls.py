@@ -67,6 +67,17 @@ def normalise_id(text: str | None) -> str | None:
     return _canonical(match.groups()) if match else None
 
 
+def cell_id(text: str | None) -> str | None:
+    """Return the control id a table cell holds, alone ("A.6.2.4") or before its title."""
+    if not text:
+        return None
+    found = normalise_id(text)
+    if found:
+        return found
+    split = leading_id(text)
+    return split[0] if split and split[1][:1].isalpha() else None
+
+
 def leading_id(text: str) -> tuple[str, str] | None:
     """Split `text` that starts with a control id into (canonical id, the rest)."""
     match = _ID_LEADING.match(text)
@@ -79,15 +90,15 @@ def leading_id(text: str) -> tuple[str, str] | None:
 
 
 _TRUE_MARKERS = {
-    "yes", "y", "✓", "✔", "☑", "🗸", "applicable", "included", "include", "in scope", "true", "ja",
+    "yes", "y", "✓", "✔", "☑", "🗸", "●", "applicable", "included", "include", "in scope", "true", "ja",
     "anwendbar", "selected", "required", "adopted", "applies",
 }
 _FALSE_MARKERS = {
-    "no", "n", "✗", "✘", "☒", "not applicable", "n/a", "na", "n.a.", "excluded", "exclude",
+    "no", "n", "✗", "✘", "☐", "○", "not applicable", "n/a", "na", "n.a.", "excluded", "exclude",
     "out of scope", "not included", "false", "nein", "nicht anwendbar", "not selected",
     "not required", "not adopted", "does not apply",
 }
-_X_MARKS = {"x", "×"}
+_X_MARKS = {"x", "×", "☒"}  # a crossed box is ticked in a form, crossed out beside ✓
 
 
 def _marker_key(text: str) -> str:

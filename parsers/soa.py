@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from . import soa_grid, soa_meta
-from .controls import ANNEX_A, is_marker, leading_id, normalise_id, parse_marker
+from .controls import ANNEX_A, cell_id, is_marker, leading_id, parse_marker
 from .model import Control, Evidence, SoaExtraction
 from .pages import Page
 from .settings import ParseSettings
@@ -24,6 +24,7 @@ class Mapping:
     applicable: int | None
     justification: int | None
     x_means: bool | None = None
+    negative: int | None = None  # a second marker column ("Yes" | "No" ticked), if any
 
 
 def extract(pages: list[Page], settings: ParseSettings) -> SoaExtraction:
@@ -45,13 +46,17 @@ def _header_mapping(header: list[str], data: list[Row]) -> Mapping | None:
     named = {r for r, _ in roles if r}
     if len(named - {"title"}) < 2 and not ({"id", "applicable"} <= named):
         return None
-    return _mapping(len(header), data, roles)
+    return _mapping(len(header), data, roles, header)
 
 
-def _mapping(ncols: int, data: list[Row], roles: list[tuple[str | None, float]]) -> Mapping | None:
+def _mapping(ncols: int, data: list[Row], roles: list[tuple[str | None, float]],
+             header: list[str] | None = None) -> Mapping | None:
     id_col = _id_column(ncols, data, roles)
     if id_col is None:
         return None
+    paired = _paired_columns(header or [], exclude=id_col)
+    if paired:
+        return _paired_mapping(ncols, id_col, paired, roles)
     app_col = _marker_column(ncols, data, roles, exclude={id_col})
     taken = {id_col} | ({app_col} if app_col is not None else set())
     just = [i for i, (r, _) in enumerate(roles) if r == "justification" and i not in taken]
@@ -64,8 +69,23 @@ def _mapping(ncols: int, data: list[Row], roles: list[tuple[str | None, float]])
     return Mapping(ncols, id_col, app_col, just_col, _x_meaning(data, app_col))
 
 
+def _paired_columns(header: list[str], exclude: int) -> tuple[int, int] | None:
+    """Find a "Yes" | "No" (or "Applicable" | "Not applicable") pair of tick columns."""
+    meanings = {i: parse_marker(text) for i, text in enumerate(header) if i != exclude}
+    positive = [i for i, m in meanings.items() if m is True]
+    negative = [i for i, m in meanings.items() if m is False]
+    return (positive[0], negative[0]) if len(positive) == 1 and len(negative) == 1 else None
+
+
+def _paired_mapping(ncols: int, id_col: int, paired: tuple[int, int],
+                    roles: list[tuple[str | None, float]]) -> Mapping:
+    taken = {id_col, *paired}
+    just = [i for i, (r, _) in enumerate(roles) if r == "justification" and i not in taken]
+    return Mapping(ncols, id_col, paired[0], just[0] if just else None, True, paired[1])
+
+
 def _id_column(ncols: int, data: list[Row], roles: list[tuple[str | None, float]]) -> int | None:
-    counts = [sum(1 for row in data if normalise_id(row.cell(i))) for i in range(ncols)]
+    counts = [sum(1 for row in data if cell_id(row.cell(i))) for i in range(ncols)]
     best = max(range(ncols), key=lambda i: (counts[i], roles[i][0] == "id"), default=None)
     return best if best is not None and counts[best] > 0 else None
 
@@ -96,8 +116,8 @@ def _x_meaning(data: list[Row], app_col: int | None) -> bool | None:
 def _guess_justification(ncols: int, data: list[Row], taken: set[int], id_col: int) -> int | None:
     """Without a header, the justification is the longest free-text column that is not the title."""
     def is_title(i: int) -> bool:
-        hits = [fuzz.token_set_ratio(row.cell(i), ANNEX_A.get(normalise_id(row.cell(id_col)) or "", ""))
-                for row in data if row.cell(i) and normalise_id(row.cell(id_col))]
+        hits = [fuzz.token_set_ratio(row.cell(i), ANNEX_A.get(cell_id(row.cell(id_col)) or "", ""))
+                for row in data if row.cell(i) and cell_id(row.cell(id_col))]
         return bool(hits) and sum(h >= 80 for h in hits) >= len(hits) / 2
 
     free = [i for i in range(ncols) if i not in taken and not is_title(i)]
@@ -120,7 +140,7 @@ class _Builder:
 
     def feed(self, rows: list[Row]) -> None:
         """Read one table's rows; header rows set the mapping, a header-less table reuses it."""
-        first_id = next((i for i, row in enumerate(rows) if any(normalise_id(c) for c in row.cells)), None)
+        first_id = next((i for i, row in enumerate(rows) if any(cell_id(c) for c in row.cells)), None)
         if first_id is None:
             self.current = None
             return
@@ -129,7 +149,7 @@ class _Builder:
         mapping = _header_mapping(header, data) if header else None
         if mapping is None and self.mapping and self.mapping.ncols == len(rows[0].cells):
             mapping = self.mapping
-        if mapping is None and sum(1 for row in data if any(normalise_id(c) for c in row.cells)) >= 3:
+        if mapping is None and sum(1 for row in data if any(cell_id(c) for c in row.cells)) >= 3:
             # no header: trust the contents only when several rows read as controls ("3.3" alone
             # may be a version number)
             mapping = _mapping(len(rows[0].cells), data, [(None, 0.0)] * len(rows[0].cells))
@@ -150,7 +170,7 @@ class _Builder:
             self._extend(row, mapping)
 
     def _row(self, row: Row, mapping: Mapping) -> None:
-        cid = normalise_id(row.cell(mapping.id))
+        cid = cell_id(row.cell(mapping.id))
         if cid is None:
             if self.current is not None and not row.cell(mapping.id):
                 self._extend(row, mapping)
@@ -159,10 +179,8 @@ class _Builder:
             self.current = None
             return
         marker = row.cell(mapping.applicable) if mapping.applicable is not None else ""
-        applicable = parse_marker(marker, x_means=mapping.x_means)
         justification = _clean(row.cell(mapping.justification)) if mapping.justification is not None else None
-        if applicable is None:
-            applicable = _infer_applicable(marker, justification, mapping)
+        applicable = _applicable(row, marker, justification, mapping)
         control = Control(cid, applicable, justification, Evidence(row.page, row.text, row.bbox))
         self.controls.append(control)
         self.seen.add(cid)
@@ -187,12 +205,26 @@ def _join_header(rows: list[Row]) -> list[str]:
     return [" ".join(row.cell(i) for row in rows[start:] if row.cell(i)) for i in range(ncols)]
 
 
-def _infer_applicable(marker: str, justification: str | None, mapping: Mapping) -> bool:
-    """Decide a row whose marker cell is blank or unreadable."""
-    if mapping.x_means and not marker:
-        return False  # an unticked checkbox
-    found = parse_marker(justification) if justification else None
-    return found if found is not None else not marker
+_NEGATIVE = re.compile(r"\b(?:not\s+applicable|n/a|excluded?|out\s+of\s+scope|not\s+included|"
+                       r"not\s+relevant|not\s+selected|does\s+not\s+apply)\b", re.I)
+
+
+def _applicable(row: Row, marker: str, justification: str | None, mapping: Mapping) -> bool:
+    """Read the row's applicability from its marker column(s), inferring when the mark is unclear."""
+    if mapping.negative is not None:
+        if marker and not row.cell(mapping.negative):
+            return True
+        if row.cell(mapping.negative) and not marker:
+            return False
+    else:
+        found = parse_marker(marker, x_means=mapping.x_means)
+        if found is not None:
+            return found
+        if mapping.x_means and not marker:
+            return False  # an unticked checkbox
+    # a status such as "Implemented" or "Planned" implies the control is in; a blank marker
+    # defers to the justification's wording
+    return not _NEGATIVE.search(marker or justification or "")
 
 
 _PLACEHOLDER = re.compile(r"^[-–—./\s]*$")

@@ -9,7 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .controls import normalise_id
+from .controls import cell_id, normalise_id
 from .model import BBox
 from .pages import Line, Page, Word
 
@@ -53,7 +53,7 @@ def page_tables(page: Page, spans: list[Span] | None) -> tuple[list[list[Row]], 
     """Return the page's tables (rows, header rows included) and the column spans to carry over."""
     if page.plumber is not None and _is_ruled(page.plumber):
         tables = _ruled_tables(page)
-        if any(normalise_id(c) for rows in tables for row in rows for c in row.cells):
+        if any(cell_id(c) for rows in tables for row in rows for c in row.cells):
             return tables, spans
     rows, spans = word_table(page, spans)
     return ([rows] if rows else []), spans
@@ -144,7 +144,11 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _has_id(line: Line) -> bool:
-    return any(normalise_id(" ".join(w.text for w in seg)) for seg in segments(line)[:2])
+    """A row starts with an id alone, or with "id title" followed by further columns."""
+    segs = segments(line)
+    if any(normalise_id(_seg_text(seg)) for seg in segs[:2]):
+        return True
+    return len(segs) >= 2 and cell_id(_seg_text(segs[0])) is not None
 
 
 def word_table(page: Page, spans: list[Span] | None) -> tuple[list[Row], list[Span] | None]:

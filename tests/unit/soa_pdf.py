@@ -53,18 +53,24 @@ def _font(symbols: bool) -> str:
 def table_soa(rows: list[Spec], *, header: list[str], order: list[str], marks: tuple[str, str],
               grid: bool, repeat_header: bool = True, symbols: bool = False, font_size: float = 9,
               padding: float = 4, intro: list[str] | None = None, landscape_page: bool = False) -> bytes:
-    """Return an SoA whose table has the columns named in `order` ("id", "title", "mark", "why")."""
+    """Return an SoA whose table has the columns named in `order`.
+
+    Columns: "id", "title", "mark", "why", "idtitle" (id and title in one cell), "yes" / "no"
+    (a pair of tick columns).
+    """
     font = _font(symbols)
     style = ParagraphStyle("cell", fontName=font, fontSize=font_size, leading=font_size * 1.2)
     head_style = ParagraphStyle("head", parent=style, fontName=font)
     data: list[list[object]] = [[Paragraph(h, head_style) for h in header]]
     for row in rows:
         cells = {"id": row.id.removeprefix("A."), "title": ANNEX_A[row.id],
-                 "mark": marks[0] if row.applicable else marks[1], "why": row.justification or ""}
+                 "mark": marks[0] if row.applicable else marks[1], "why": row.justification or "",
+                 "idtitle": f"{row.id} {ANNEX_A[row.id]}",
+                 "yes": marks[0] if row.applicable else "", "no": "" if row.applicable else marks[0]}
         if order[0] == "id" and not symbols:
             cells["id"] = row.id
         data.append([Paragraph(str(cells[c]), style) for c in order])
-    widths = {"id": 60, "title": 150, "mark": 70, "why": 210}
+    widths = {"id": 60, "title": 150, "mark": 70, "why": 210, "idtitle": 190, "yes": 35, "no": 35}
     table = Table(data, colWidths=[widths[c] for c in order], repeatRows=1 if repeat_header else 0)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

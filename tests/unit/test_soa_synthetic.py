@@ -87,3 +87,26 @@ def test_partial_soa_keeps_document_order() -> None:
     pdf = table_soa(rows, header=["Control", "Control title", "Applicable", "Justification"],
                     order=["id", "title", "mark", "why"], marks=("Yes", "No"), grid=True, intro=INTRO)
     _assert_controls(_read(pdf), rows)
+
+
+@pytest.mark.parametrize("grid", [True, False])
+def test_id_and_title_in_one_cell(grid: bool) -> None:
+    rows = specs()
+    pdf = table_soa(rows, header=["Annex A control", "Applicable?", "Justification"],
+                    order=["idtitle", "mark", "why"], marks=("Yes", "No"), grid=grid, padding=6, intro=INTRO)
+    _assert_controls(_read(pdf), rows)
+
+
+def test_status_column_of_implementation_states() -> None:
+    rows = specs()
+    pdf = table_soa(rows, header=["Control", "Title", "Status", "Justification"], order=ORDER,
+                    marks=("Implemented", "Not applicable"), grid=True, intro=INTRO)
+    _assert_controls(_read(pdf), rows)
+
+
+@pytest.mark.parametrize("grid", [True, False])
+def test_paired_yes_no_tick_columns(grid: bool) -> None:
+    rows = specs()
+    pdf = table_soa(rows, header=["Ref", "Control", "Yes", "No", "Reason"],
+                    order=["id", "title", "yes", "no", "why"], marks=("X", ""), grid=grid, padding=6, intro=INTRO)
+    _assert_controls(_read(pdf), rows)
