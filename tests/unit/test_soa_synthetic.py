@@ -108,5 +108,6 @@ def test_status_column_of_implementation_states() -> None:
 def test_paired_yes_no_tick_columns(grid: bool) -> None:
     rows = specs()
     pdf = table_soa(rows, header=["Ref", "Control", "Yes", "No", "Reason"],
-                    order=["id", "title", "yes", "no", "why"], marks=("X", ""), grid=grid, padding=6, intro=INTRO)
+                    order=["id", "title", "yes", "no", "why"], marks=("X", ""), grid=grid,
+                    padding=6, intro=INTRO)
     _assert_controls(_read(pdf), rows)
