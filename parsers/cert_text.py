@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from .cert_layout import Layout, Segment, below
 from .cert_values import first_clause, org_name
-from .dates import Order, find_dates
+from .dates import DateMatch, Order, find_dates
 from .labels import VOCABULARY, fold, match_label
 from .model import Evidence
 from .pages import Line, Page
@@ -18,7 +19,6 @@ _LEGAL_FORM = re.compile(
     r"mbH|GbR|e\.V|\w*gesellschaft|\w*zertifizierung\w*|Certificaci[oó]n|Certificazion[ei]|Certificatie|"
     r"\w*certification|Audit(?:ors|ing)?|Conformity|Standards?|Assessment\w*)\b\.?", re.I)
 _SENTENCE_DATE_WINDOW = 60
-_NEXT = re.compile(r"(?:next|nächste\w*)\s+$")
 _HOLDER_END = (r"(?:,?\s+(?:has|have|is|are|was|were|operates|operated|maintains|located|at|whose|with|"
                r"hat|ist|betreibt)\b)")
 _HOLDER_SENTENCE = re.compile(
@@ -32,7 +32,7 @@ _SOA = re.compile(r"(?:statement\s+of\s+applicability|\bSoA\b|erkl[äa]rung\s+zu
 _VERSION = re.compile(r"(?:\bversion|\bver\.?|\brev(?:ision)?\.?|\bissue|\bv\.?|\bAusgabe|\bStand)\s*:?\s*"
                       r"(?P<v>\d+(?:\.\d+)*[a-z]?)\b", re.I)
 _BARE_VERSION = re.compile(r"\s*[:,(]?\s*(?P<v>\d+(?:\.\d+)*[a-z]?)(?![\d/-])", re.I)
-_RANGE = re.compile(r"\b(?:to|until|till|through|bis|au|hasta|al|-|–)\b", re.I)
+_RANGE = re.compile(r"\b(?:to|until|till|through|bis|au|hasta|al)\b|[-–—]|\.\.", re.I)
 _SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|park|floor|suite|level|unit|"
                         r"building|tower|block", re.I)
 _SCOPE_TAIL = re.compile(r"\s*(?:[_\-=.]{5,}.*)$", re.S)
@@ -57,6 +57,21 @@ def _sentence_phrases(name: str) -> list[str]:
     return [p for p in VOCABULARY[name] if " " in p or p in ("expires", "expiry")]
 
 
+@cache
+def _shadows(name: str, phrase: str) -> tuple[str, ...]:
+    """Return other fields' longer phrases that contain `phrase` ("original registration date")."""
+    return tuple(p for other, phrases in VOCABULARY.items() if other != name
+                 for p in phrases if phrase in p and p != phrase)
+
+
+def _shadowed(low: str, pos: int, name: str, phrase: str) -> bool:
+    for longer in _shadows(name, phrase):
+        offset = longer.find(phrase)
+        if low.startswith(longer, pos - offset) and pos - offset >= 0:
+            return True
+    return False
+
+
 def _windows(pages: list[Page]) -> list[tuple[Line, str]]:
     """Return each line with the next line appended (phrases and dates wrap across lines)."""
     out = []
@@ -78,8 +93,8 @@ def dates_in_sentence(pages: list[Page], name: str, order: Order | None) -> list
             pos = low.find(phrase)
             if pos < 0 or pos > own or (pos > 0 and low[pos - 1].isalnum()):
                 continue
-            if name == "surveillance_dates" and _NEXT.search(low[max(0, pos - 12):pos]):
-                continue  # "the next surveillance audit is due by ..." is not an audit that happened
+            if _shadowed(low, pos, name, phrase):
+                continue  # "next surveillance audit" is not a surveillance audit that happened
             after = window[pos + len(phrase): pos + len(phrase) + _SENTENCE_DATE_WINDOW]
             dates = find_dates(after, order)
             if dates and dates[0].value and dates[0].start <= 25:
@@ -121,13 +136,27 @@ def range_end(pages: list[Page], order: Order | None) -> tuple[dt.date, Evidence
     return None
 
 
+_WHOSE_SYSTEM = re.compile(r"^(?:the\s+)?(?:ai\s+|artificial\s+intelligence\s+)?management\s+system\s+"
+                           r"(?:of|operated\s+by)\s*:?\s*", re.I)
+
+
+def is_range(text: str, dates: list[DateMatch]) -> bool:
+    """Return whether two dates in text are joined as a period ("1 May 2025 to 30 April 2028")."""
+    return len(dates) >= 2 and bool(_RANGE.search(text[dates[-2].end:dates[-1].start]))
+
+
 def holder_name(lines: list[str], sentence: bool = False) -> str | None:
     """Return the organisation name from a holder value's lines.
 
     After a sentence label ("This letter confirms that") the name runs until the verb; otherwise
     it is the first line (two when the first ends mid-name with a comma or "&").
     """
-    first = " ".join(lines[0].split()) if lines else ""
+    lines = [" ".join(line.split()) for line in lines]
+    if lines and _WHOSE_SYSTEM.match(lines[0]):  # "This is to certify that the management system of:"
+        lines[0] = _WHOSE_SYSTEM.sub("", lines[0])
+        if not lines[0]:
+            lines, sentence = lines[1:], False  # the name stands on its own line below
+    first = lines[0] if lines else ""
     if not first or match_label(first) is not None:
         return None
     if len(lines) > 1 and re.search(r"(?:,|&|\band)$", first):
@@ -148,6 +177,40 @@ def holder_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:
             name = (m.group("h") or m.group("e")).strip(" ,")
             line = line_with(pages, name.split(" ")[0] + " " + " ".join(name.split(" ")[1:2]))
             return name, line or Evidence(page.number, name)
+    return None
+
+
+_NUMBER_IN_TEXT = re.compile(
+    r"\b(?:certificate|registration|cert\.?|approval|zertifikats?|registrier)[\s-]*(?:no|nr|number|num|ref|reference|"
+    r"id|identity\s+(?:no|number))\b\.?\s*[:#]?\s*(?P<n>[A-Z0-9][A-Z0-9 ./_-]{1,38}\d[A-Z0-9/_-]*)", re.I)
+_ISSUER_IN_TEXT = re.compile(
+    r"\b(?:on\s+behalf\s+of|issued\s+by|certification\s+body\s*:|im\s+auftrag\s+(?:der|des|von))\s+(?:the\s+)?"
+    r"(?P<cb>[A-Z][^\n]{2,100})")
+
+
+def number_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return a certificate number stated mid-sentence ("... holds Certificate Number: AI 123456")."""
+    for page in pages:
+        for line in page.lines:
+            m = _NUMBER_IN_TEXT.search(line.text)
+            if m:
+                number = first_clause(m.group("n")).strip(" .,;")
+                number = re.split(r"\s+(?:and|und|et|issued|dated|vom|of)\b", number)[0]
+                head = number.split(" ")[0]
+                if any(c.isdigit() for c in head) or (head.isupper() and len(head) >= 2):
+                    return number, line.evidence()
+    return None
+
+
+def issuer_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return the body named mid-line after "on behalf of" / "issued by"."""
+    for page in pages:
+        for line in page.lines:
+            m = _ISSUER_IN_TEXT.search(line.text)
+            if m:
+                name = org_name(m.group("cb"))
+                if name and not re.search(r"\d{4}", name):
+                    return name, line.evidence()
     return None
 
 

@@ -30,7 +30,7 @@ class _Doc:
     order: Order | None
     claimed: set[int]
     labelled: dict[str, list[Segment]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    unresolved: list[tuple[str, Value, str, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -89,31 +89,60 @@ def _certified(doc: _Doc, ex: CertificateExtraction) -> None:
         ex.evidence["certified"] = [line] if line else []
 
 
-def _date_from_values(doc: _Doc, name: str) -> tuple[dt.date, Evidence] | None:
+def _date_from_values(doc: _Doc, name: str, last: bool = False) -> tuple[dt.date, Evidence] | None:
+    """Return the first date printed for a field's label (the last one of a "from - to" range)."""
     for value in _values(doc, name):
-        for m in find_dates(value.text, doc.order):
-            if m.value:
-                return m.value, value.segments[0].evidence()
-            doc.notes.append(f"{name}: {m.text!r}: {m.reason}")
+        found = find_dates(value.text, doc.order)
+        readable = [m for m in found if m.value]
+        doc.unresolved.extend((name, value, m.text, m.reason or "") for m in found if not m.value)
+        if readable:
+            pick = readable[-1] if last and cert_text.is_range(value.text, readable) else readable[0]
+            assert pick.value is not None
+            return pick.value, value.segments[0].evidence()
+    return None
+
+
+def _range_date(doc: _Doc, first: bool) -> tuple[dt.date, Evidence] | None:
+    """Return one end of a labelled validity period ("Validity: 1 May 2025 - 30 April 2028")."""
+    for value in _values(doc, "validity"):
+        readable = [m for m in find_dates(value.text, doc.order) if m.value]
+        if len(readable) >= 2 and cert_text.is_range(value.text, readable):
+            pick = readable[0] if first else readable[-1]
+        elif len(readable) == 1 and not first:
+            pick = readable[0]  # "Valid: 11 March 2027" states the end of validity
+        else:
+            continue
+        assert pick.value is not None
+        return pick.value, value.segments[0].evidence()
     return None
 
 
 def _dates(doc: _Doc, ex: CertificateExtraction) -> None:
     for name in _DATE_FIELDS:
-        found = _date_from_values(doc, name) or cert_text.date_in_sentence(doc.pages, name, doc.order)
+        found = (_date_from_values(doc, name, last=name == "expiry_date")
+                 or cert_text.date_in_sentence(doc.pages, name, doc.order))
         if found:
             setattr(ex, name, found[0])
             ex.evidence[name] = [found[1]]
-    if ex.issue_date is None:
-        found = cert_text.letter_date(doc.pages, doc.order)
-        if found:
-            ex.issue_date, evidence = found
-            ex.evidence["issue_date"] = [evidence]
-    if ex.expiry_date is None:
-        found = cert_text.range_end(doc.pages, doc.order)
-        if found:
-            ex.expiry_date, evidence = found
-            ex.evidence["expiry_date"] = [evidence]
+    fallbacks = {
+        "issue_date": lambda: _range_date(doc, first=True) or cert_text.letter_date(doc.pages, doc.order),
+        "expiry_date": lambda: _range_date(doc, first=False) or cert_text.range_end(doc.pages, doc.order),
+    }
+    for name, fallback in fallbacks.items():
+        if getattr(ex, name) is None:
+            found = fallback()
+            if found:
+                setattr(ex, name, found[0])
+                ex.evidence[name] = [found[1]]
+    _record_unresolved(doc, ex)
+
+
+def _record_unresolved(doc: _Doc, ex: CertificateExtraction) -> None:
+    """Say why a printed date was left unread (e.g. 03/04/2025 with nothing to tell the order)."""
+    for name, value, text, reason in doc.unresolved:
+        if getattr(ex, name, None) is None:
+            note = f"{name}: {text!r} left unread: {reason}"
+            ex.evidence.setdefault("unresolved", []).append(value.segments[0].evidence(note))
 
 
 def _surveillance(doc: _Doc, ex: CertificateExtraction) -> None:
@@ -140,6 +169,10 @@ def _number(doc: _Doc, ex: CertificateExtraction) -> None:
             ex.certificate_number = m.group(0).strip(" .")
             ex.evidence["certificate_number"] = value.evidence()
             return
+    found = cert_text.number_in_text(doc.pages)
+    if found:
+        ex.certificate_number, evidence = found
+        ex.evidence["certificate_number"] = [evidence]
 
 
 def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
@@ -163,7 +196,8 @@ def _cb(doc: _Doc, ex: CertificateExtraction) -> None:
             ex.certification_body = name
             ex.evidence["certification_body"] = value.evidence()[:1]
             return
-    found = cert_text.certified_by(doc.pages) or cert_text.letterhead(doc.pages)
+    found = (cert_text.issuer_in_text(doc.pages) or cert_text.certified_by(doc.pages)
+             or cert_text.letterhead(doc.pages))
     if found:
         ex.certification_body, evidence = found
         ex.evidence["certification_body"] = [evidence]

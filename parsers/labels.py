@@ -18,13 +18,20 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "certificate id", "certificate registration number", "zertifikat nr", "zertifikatsnummer",
         "zertifikat nummer", "registriernummer", "registrierungsnummer", "numéro de certificat",
         "número de certificado", "numero certificato", "certificate code", "statement no", "letter no",
-        "reference no", "ref no", "attestation no", "report no",
+        "reference no", "ref no", "attestation no", "report no", "approval number", "approval no",
+        "certificate identity number", "certificate identity no", "zertifikat registrier nr", "registrier nr",
+        "zertifikats nr", "certificate registration no",
     ),
     "expiry_date": (
         "expiry date", "date of expiry", "valid until", "expiration date", "expires on", "expires",
         "this certificate expires on", "valid to", "valid thru", "valid through", "certificate expiry",
         "expiry", "gültig bis", "ablaufdatum", "gültigkeit bis", "date d'expiration",
         "valable jusqu'au", "válido hasta", "valido fino al", "scadenza", "fecha de caducidad",
+        "approval expiry", "expiry of approval", "certificate expiry date", "date of expiration",
+    ),
+    "validity": (
+        "valid", "validity", "validity period", "period of validity", "certificate validity", "gültigkeit",
+        "gültigkeitsdauer", "gültigkeitszeitraum", "validité", "vigencia", "validità",
     ),
     "initial_certification_date": (
         "original certification date", "initial certification", "initial certification date",
@@ -33,13 +40,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "initial registration", "original registration date", "erstzertifizierung",
         "datum der erstzertifizierung", "zertifiziert seit", "initially certified on",
         "date de certification initiale", "première certification", "fecha de certificación inicial",
+        "original approval", "original registration", "initial approval", "initial certification date",
     ),
     "issue_date": (
         "current issue date", "date of issue", "issue date", "issued on", "effective date",
         "date of certification", "certificate issued", "issue", "valid from", "effective from",
         "current certificate was issued on", "date of current certificate", "ausstellungsdatum",
         "ausgestellt am", "gültig ab", "gültig von", "datum", "date d'émission", "fecha de emisión",
-        "data di emissione", "recertification date",
+        "data di emissione", "recertification date", "current approval", "gültig vom", "issued",
+        "date of registration", "registration date", "certification date",
     ),
     "surveillance_dates": (
         "surveillance audit", "surveillance audits", "surveillance audit completed on",

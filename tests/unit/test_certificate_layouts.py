@@ -146,3 +146,49 @@ def test_self_assessment_is_not_certified_and_lookalike_body_kept_as_printed() -
     assert cert.accreditation_body == "United Accreditation Foundation"
     assert cert.certificate_number is None
     assert cert.expiry_date is None
+
+
+def test_registrar_style_with_mid_sentence_number_and_iso_dates() -> None:
+    """Holder after 'the management system of:', number inside a sentence, 'Valid: from - to' range."""
+    page = [
+        Text(60, 40, "Kestrel Assurance Services Ltd", 14, bold=True),
+        Text(150, 90, "Certificate of Registration", 20, bold=True),
+        Text(60, 140, "This is to certify that the management system of:", 11),
+        Text(60, 160, "Wrenfield Mobility Limited", 15, bold=True),
+        Text(60, 180, "Unit 7, Dockside Road, Belfast, BT3 9DT, United Kingdom", 10),
+        Text(60, 205, "holds Certificate Number: AIMS 640021 and has been assessed against", 10),
+        Text(60, 225, "ISO/IEC 42001:2023", 16, bold=True),
+        Text(60, 255, "for the following scope:", 10),
+        *paragraph(60, 272, ["Development and operation of the Wrenfield RideMatch dispatch and routing",
+                             "AI service, including its machine-learning pipelines."]),
+        Text(60, 330, "Original Registration Date: 2024-01-10", 9),
+        Text(300, 330, "Valid: 2025-01-10 - 2028-01-09", 9),
+        Text(60, 345, "Last surveillance audit: 2025-11-20", 9),
+        Text(60, 400, "Signed on behalf of Kestrel Assurance Services Ltd", 9),
+        Text(400, 400, "UKAS Management Systems 8812", 8),
+    ]
+    cert = _cert([page])
+    assert cert.holder == "Wrenfield Mobility Limited"
+    assert cert.certificate_number == "AIMS 640021"
+    assert cert.initial_certification_date == D(2024, 1, 10)
+    assert cert.issue_date == D(2025, 1, 10)
+    assert cert.expiry_date == D(2028, 1, 9)
+    assert cert.surveillance_dates == [D(2025, 11, 20)]
+    assert cert.accreditation_body == "UKAS"
+    assert cert.certification_body == "Kestrel Assurance Services Ltd"
+    assert cert.scope == ("Development and operation of the Wrenfield RideMatch dispatch and routing AI "
+                          "service, including its machine-learning pipelines.")
+
+
+def test_ambiguous_numeric_dates_are_left_unread_with_a_reason() -> None:
+    page = [
+        Text(60, 60, "CERTIFICATE", 20, bold=True),
+        Text(60, 100, "Awarded to: Ostrava Data s.r.o.", 11),
+        Text(60, 120, "Standard: ISO/IEC 42001:2023", 11),
+        Text(60, 140, "Certificate No.: CZ-88-01", 11),
+        Text(60, 160, "Expiry date: 03/04/2027", 11),
+    ]
+    cert = _cert([page])
+    assert cert.expiry_date is None
+    notes = cert.evidence.get("unresolved")
+    assert notes and "03/04/2027" in notes[0].text and "cannot be told apart" in notes[0].text
