@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -104,8 +103,9 @@ def latest_corrections(rows: Iterable[Any]) -> dict[str, Any]:
 
 def apply_corrections(extraction_json: dict[str, Any], corrected: dict[str, Any]) -> dict[str, Any]:
     """Return the effective extraction JSON: machine values overlaid with the supplier's."""
-    data = copy.deepcopy(extraction_json)
-    evidence = data.setdefault("evidence", {})
+    # shallow copies suffice: only top-level keys and evidence entries are replaced, never mutated
+    data = dict(extraction_json)
+    evidence = data["evidence"] = dict(data.get("evidence") or {})
     for field, value in corrected.items():
         data[field] = value
         # the machine's location no longer shows this value; the supplier is the source now

@@ -43,17 +43,20 @@ def now() -> dt.datetime:
 
 
 def registry_from_db() -> AccreditationRegistry:
-    """Return the accreditation bodies admins keep in the database, else the shipped list."""
-    rows = db.session.scalars(sa.select(AccreditationBodyRecord)).all()
+    """Return the accreditation bodies admins keep in the database (else the shipped list), cached."""
+    rows = db.session.execute(sa.select(AccreditationBodyRecord.acronym, AccreditationBodyRecord.name,
+                                        AccreditationBodyRecord.country, AccreditationBodyRecord.aliases)
+                              .order_by(AccreditationBodyRecord.acronym)).all()
     if not rows:
         return AccreditationRegistry.default()
-    return AccreditationRegistry(tuple(_body(r) for r in rows))
+    return _registry(tuple(AccreditationBody(a, n, c or "", tuple(x for x in (al or ()) if x))
+                           for a, n, c, al in rows))
 
 
-def _body(row: Any) -> AccreditationBody:
-    aliases = row.aliases if isinstance(row.aliases, list | tuple) else (row.aliases or "").split("|")
-    return AccreditationBody(acronym=row.acronym, name=row.name, country=row.country or "",
-                             aliases=tuple(a for a in aliases if a))
+@lru_cache(maxsize=4)
+def _registry(bodies: tuple[AccreditationBody, ...]) -> AccreditationRegistry:
+    """Build a registry once per distinct list (building one compiles every body's patterns)."""
+    return AccreditationRegistry(bodies)
 
 
 @lru_cache(maxsize=64)
