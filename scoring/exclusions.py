@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .text import clauses, name_in
 
 # Exclusion wording whose object FOLLOWS it: "excluding X", "does not extend to X".
-_AFTER = (r"exclud(?:ing|es?)\b|exclusions?\s+(?:of|are|is)|excluded\s*(?::|from\s+(?:the\s+)?"
+_AFTER = (r"exclud(?:ing|es?)\b|exclusions?\s*(?:of|are|is|:)|excluded\s*(?::|from\s+(?:the\s+)?"
           r"scope\s+(?:is|are)\b)|(?:does|do|shall|will)\s+not\s+(?:extend\s+to|cover|include|apply\s+to)|"
           r"not\s+including|with\s+the\s+exceptions?\s+of|except(?:\s+for)?\b|other\s+than|"
           r"(?:outside|out\s+of)\s+(?:the\s+)?scope\s+(?:is|are)\b")
@@ -17,7 +17,11 @@ _AFTER = (r"exclud(?:ing|es?)\b|exclusions?\s+(?:of|are|is)|excluded\s*(?::|from
 _BEFORE = (r"(?:is|are|remains?|being)\s+(?:explicitly\s+|expressly\s+|also\s+)?(?:excluded|not\s+covered|"
            r"not\s+included|not\s+(?:with)?in\s+(?:the\s+)?scope|(?:outside|out\s+of)\s+(?:the\s+)?scope|"
            r"not\s+part\s+of)|falls?\s+outside|(?<!not\s)excluded\b")
-_CUE = re.compile(rf"(?P<after>\b(?:{_AFTER}))|(?P<before>\b(?:{_BEFORE}))", re.I)
+# German wording puts the excluded part on either side: check the whole clause.
+_EITHER = (r"ausgenommen|ausgeschlossen|mit\s+ausnahme\s+(?:von|der|des)|nicht\s+(?:bestandteil|umfasst|"
+           r"enthalten|eingeschlossen)")
+_CUE = re.compile(rf"(?P<after>\b(?:{_AFTER}))|(?P<before>\b(?:{_BEFORE}))|(?P<either>\b(?:{_EITHER}))", re.I)
+_NOTHING = re.compile(r"\s*(?:no|none|nothing|neither)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|without)\s+(?:\w+\s+)?$", re.I)
 _BOUNDARY = re.compile(r",?\s+\b(?:but|while|whereas|although|however)\b|\bincluding\b", re.I)
 
@@ -29,7 +33,9 @@ _COMPONENT = re.compile(
     r"\bapis?\b|\b(?:service|cloud|model|ai|speech|voice|telephony)\s+providers?\b|"
     # Parties as what is excluded ("does not extend to sub-processors"), not as who supplies something.
     r"(?<!\bby\s)(?<!\bfrom\s)\b(?:sub[- ]?processors?|suppliers?|vendors?|sub[- ]?contractors?|"
-    r"third[- ]parties)\b", re.I)
+    r"third[- ]parties)\b|"
+    r"\b(?:drittanbieter|unterauftragsverarbeiter|zulieferer|lieferanten|sprachmodell|spracherkennung|"
+    r"sprachsynthese|telefonie|basismodell|fremdmodell)\w*", re.I)
 # Wording that makes what follows someone else's: "third-party X", "X supplied by third parties".
 _EXTERNAL = re.compile(
     r"\bthird[- ]party\b|\bexternally\s+\w+|\bexternal\s+(?:ai|ml|models?|providers?|suppliers?|vendors?|"
@@ -71,14 +77,16 @@ def _excluded_parts(clause: str) -> list[str]:
     for cue in _CUE.finditer(clause):
         if _NEGATED.search(clause[: cue.start()]) and cue.group("before") is None:
             continue
-        if cue.group("after"):
+        if cue.group("either"):
+            parts.append(clause[: cue.start()] + " " + clause[cue.end():])
+        elif cue.group("after"):
             parts.append(_bounded_after(clause[cue.end():]))
         else:
             before = clause[: cue.start()]
             if re.search(r"\bnot\s*$", before, re.I):
                 continue  # "are not excluded"
             parts.append(_bounded_before(before) or clause[cue.end():])
-    return [p for p in parts if p.strip()]
+    return [p for p in parts if p.strip() and not _NOTHING.match(p)]  # "excludes no third-party ..."
 
 
 def _bounded_after(text: str) -> str:

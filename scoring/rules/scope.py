@@ -19,6 +19,7 @@ _WHOLE = re.compile(
     r"(?:[- ](?:enabled|based|powered|driven))?\s+)?"
     r"(?:systems?|products?|services?|solutions?|applications?|offerings?)\b"
     r"|\b(?:organi[sz]ation|company|enterprise)[- ]wide\b"
+    r"|\balle\s+(?:ki[- ]?)?(?:systeme|produkte|dienstleistungen|anwendungen|ki[- ]systeme)\b"
     r"|\b(?:the\s+)?(?:entire|whole)\s+(?:organi[sz]ation|company|ai\s+portfolio)\b", re.I)
 
 _EXCEPT_BEFORE = re.compile(r"\b(?:exclud\w*|except|other\s+than)\b", re.I)

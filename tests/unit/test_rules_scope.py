@@ -42,6 +42,7 @@ def test_an_alias_covers() -> None:
     "The information security management system of Acme Voice Ltd covering all products and services.",
     "All of Acme Voice's AI systems.",
     "An organisation-wide AI management system.",
+    "Entwicklung und Betrieb aller KI-Systeme; alle Produkte und Dienstleistungen der Acme GmbH.",
 ])
 def test_organisation_wide_scopes_cover(scope: str) -> None:
     assert not _narrow(scope)
@@ -103,6 +104,11 @@ PRODUCT = "Provision of Acme VoiceAgent, covering development and hosting."
     "Excluding Deepgram.",
     "Excluded: externally hosted AI models.",
     "The scope is limited to in-house components and does not include supplier-provided models.",
+    "Exclusions: third-party LLM services.",
+    "The use of third-party generative AI services is excluded.",
+    "The platform is covered but excludes the underlying models provided by Microsoft.",
+    "Modelle von Drittanbietern sind ausgeschlossen.",
+    "Mit Ausnahme der Spracherkennung durch Zulieferer.",
 ])
 def test_each_exclusion_phrasing_flags(sentence: str) -> None:
     assert "scope.supply_chain_excluded" in codes(certificate(scope=f"{PRODUCT} {sentence}"))
@@ -118,6 +124,9 @@ def test_each_exclusion_phrasing_flags(sentence: str) -> None:
     "Available in languages other than English.",
     "Excluding the in-house research prototypes operated by the company.",
     "Supports telephony integrations with major carriers.",
+    "The scope excludes no third-party components.",
+    "Exclusions: none.",
+    "Ausgenommen sind die Personalabrechnung und das Gebäudemanagement.",
 ])
 def test_sentences_that_do_not_exclude_the_supply_chain_do_not_flag(sentence: str) -> None:
     assert "scope.supply_chain_excluded" not in codes(certificate(scope=f"{PRODUCT} {sentence}"))
