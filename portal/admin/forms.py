@@ -9,12 +9,24 @@ from wtforms.validators import DataRequired, Length
 
 from ..models import ORG_KINDS, ROLES
 
+try:  # WTForms >= 3.3 deprecates (value, label) tuples
+    from wtforms import SelectChoice
+except ImportError:  # pragma: no cover - older WTForms
+    SelectChoice = None
+
+
+def choices(pairs: list[tuple[object, str]]) -> list:
+    """Return select options in the form this WTForms version prefers."""
+    if SelectChoice is None:
+        return pairs
+    return [SelectChoice(value, label) for value, label in pairs]
+
 
 class OrganisationForm(FlaskForm):
     """Add an organisation."""
 
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
-    kind = SelectField("Kind", choices=[(k, k.capitalize()) for k in ORG_KINDS])
+    kind = SelectField("Kind", choices=choices([(k, k.capitalize()) for k in ORG_KINDS]))
     submit = SubmitField("Add organisation")
 
 
@@ -24,7 +36,7 @@ class UserForm(FlaskForm):
     organisation_id = SelectField("Organisation", coerce=int, validators=[DataRequired()])
     email = EmailField("Email", validators=[DataRequired(), Length(max=255)])
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
+    role = SelectField("Role", choices=choices([(r, r.capitalize()) for r in ROLES]))
     password = PasswordField("Initial password", validators=[DataRequired(), Length(max=1024)],
                              description="At least 10 characters; give it to the user privately.")
     submit = SubmitField("Add user")
@@ -33,7 +45,7 @@ class UserForm(FlaskForm):
 class RoleForm(FlaskForm):
     """Change a user's role."""
 
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
+    role = SelectField("Role", choices=choices([(r, r.capitalize()) for r in ROLES]))
     submit = SubmitField("Change role")
 
 

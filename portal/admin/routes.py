@@ -19,6 +19,7 @@ from .forms import (
     ResetPasswordForm,
     RoleForm,
     UserForm,
+    choices,
 )
 from .operations import AdminError
 
@@ -62,7 +63,7 @@ def _organisation_choices() -> list[tuple[int, str]]:
 def users() -> str | Response:
     """List users and add one."""
     form = UserForm()
-    form.organisation_id.choices = _organisation_choices()
+    form.organisation_id.choices = choices(_organisation_choices())
     if form.validate_on_submit():
         org = db.session.get(Organisation, form.organisation_id.data) or abort(400)
         try:
