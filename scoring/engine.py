@@ -30,8 +30,9 @@ def _flag(spec: Rule, findings: list[Finding]) -> Flag | None:
 
 def clear_caches() -> None:
     """Forget memoised text matches and registry look-ups (benchmarks; after a registry change)."""
-    from .rules.certificate import _recognised
+    from .rules.certificate import _MATCHES
     from .text import name_in, words
 
-    for cached in (_recognised, name_in, words):
+    _MATCHES.clear()
+    for cached in (name_in, words):
         cached.cache_clear()

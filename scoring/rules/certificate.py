@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterator
-from functools import lru_cache
-from typing import cast
+from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from .. import evidence as ev
 from ..model import Finding, FlagEvidence
@@ -59,10 +58,23 @@ def _claim_wording(page_texts: list[str]) -> list[FlagEvidence]:
     return [ev.absence("certificate", "wording that certifies (rather than claims alignment)")]
 
 
-@lru_cache(maxsize=1024)
-def _recognised(registry: Hashable, stated: str) -> bool:
-    # Matching is fuzzy and the same few bodies recur across thousands of assessments: cache it.
-    return cast(AccreditationLookup, registry).match(stated) is not None
+# Matching is fuzzy and the same few bodies recur across thousands of assessments: memoise per
+# registry, weakly, so registries rebuilt per request (the portal's, from its database) are not kept.
+_MATCHES: WeakKeyDictionary[AccreditationLookup, dict[str, bool]] = WeakKeyDictionary()
+_MEMO_LIMIT = 4096
+
+
+def recognised(registry: AccreditationLookup, stated: str) -> bool:
+    """Return whether `registry` recognises the accreditation body `stated`."""
+    try:
+        memo = _MATCHES.setdefault(registry, {})
+    except TypeError:  # a registry that cannot be weakly referenced: no memo
+        return registry.match(stated) is not None
+    if stated not in memo:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[stated] = registry.match(stated) is not None
+    return memo[stated]
 
 
 @rule("cert.unaccredited", "high")
@@ -72,7 +84,7 @@ def unaccredited(facts: Facts) -> Iterator[Finding]:
     if not stated or not stated.strip():
         yield from finding("The certificate states no accreditation body: the certification is not shown "
                            "to be accredited", ev.absence("certificate", "an accreditation body or mark"))
-    elif not _recognised(cast(Hashable, facts.settings.registry()), stated):
+    elif not recognised(facts.settings.registry(), stated):
         yield from finding(f"'{stated}' is not a recognised accreditation body (IAF MLA signatory): "
                            "the certification is not accredited", facts.cert_evidence("accreditation_body"))
 

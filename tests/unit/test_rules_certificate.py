@@ -115,3 +115,17 @@ def test_each_missing_field_is_flagged_and_named(field: str) -> None:
 def test_optional_fields_missing_raise_nothing() -> None:
     cert = certificate(initial_certification_date=None, sites=[], soa_reference=None, next_audit_due=None)
     assert codes(cert, ctx=context(required_regions=())) == set()
+
+
+def test_registries_are_not_kept_alive_by_the_match_memo() -> None:
+    import gc
+
+    from scoring.rules.certificate import _MATCHES
+
+    settings = ScoringSettings(accreditation=_OnlyAcme())
+    codes(certificate(accreditation_body="Acme Accreditation"), settings=settings)
+    assert settings.accreditation in _MATCHES
+    before = len(_MATCHES)
+    del settings
+    gc.collect()
+    assert len(_MATCHES) == before - 1
