@@ -214,6 +214,22 @@ def issuer_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
     return None
 
 
+_ACCREDITED_BY = re.compile(r"\b(?:accredited|akkreditiert)\s+(?:by|durch)\s+(?:the\s+|die\s+|der\s+)?"
+                            r"(?P<n>[A-Z][^\n.,;(]{3,80})")
+
+
+def accredited_by(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return an accreditation body named mid-sentence ("... accredited by the X"), as printed."""
+    for page in pages:
+        for line in page.lines:
+            m = _ACCREDITED_BY.search(line.text)
+            if m:
+                name = accreditation_name(m.group("n"))
+                if name:
+                    return name, line.evidence()
+    return None
+
+
 def certified_by(pages: list[Page]) -> tuple[str, Evidence] | None:
     """Return the body named in "has been certified by X as ..."."""
     text = " ".join(line.text for line in pages[0].lines)
@@ -233,9 +249,20 @@ def letterhead(pages: list[Page]) -> tuple[str, Evidence] | None:
             break
         text = line.text.strip()
         if _LEGAL_FORM.search(text) and not re.search(r"\d", text) and len(text) <= 80:
-            name = text.title() if text.isupper() else text
-            return name, line.evidence()
+            return _mixed_case(pages, text), line.evidence()
     return None
+
+
+def _mixed_case(pages: list[Page], name: str) -> str:
+    """Return an all-capitals name as the document prints it elsewhere in mixed case, if it does."""
+    if not name.isupper():
+        return name
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in name.split()), re.I)
+    for page in pages:
+        for m in pattern.finditer(page.text.replace("\n", " ")):
+            if not m.group(0).isupper():
+                return m.group(0)
+    return name
 
 
 def accreditation_name(text: str) -> str | None:
@@ -264,6 +291,19 @@ def clean_scope(text: str) -> str:
     """Return a scope statement without trailing rules or signature lines."""
     text = _SCOPE_TAIL.sub("", text)
     return " ".join(text.split()).strip()
+
+
+def split_sites(lines: list[str]) -> list[str]:
+    """Split a sites value into locations: one per line, or per ';', with wrapped addresses re-joined."""
+    merged: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if merged and (merged[-1].endswith(",") or line[:1].islower()):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+    parts = (part.strip(" •·-") for line in merged for part in re.split(r"\s*[;•]\s*", line))
+    return [part for part in parts if part]
 
 
 def looks_like_site(text: str) -> bool:

@@ -219,6 +219,11 @@ def _accreditation(doc: _Doc, ex: CertificateExtraction) -> None:
         ex.accreditation_body = found[0].acronym
         line = cert_text.line_with(doc.pages, found[1])
         ex.evidence["accreditation_body"] = [line] if line else []
+        return
+    printed = cert_text.accredited_by(doc.pages)
+    if printed:
+        ex.accreditation_body, evidence = printed
+        ex.evidence["accreditation_body"] = [evidence]
 
 
 def _scope(doc: _Doc, ex: CertificateExtraction) -> None:
@@ -232,12 +237,20 @@ def _scope(doc: _Doc, ex: CertificateExtraction) -> None:
 
 def _sites(doc: _Doc, ex: CertificateExtraction) -> None:
     found = cert_text.site_table(doc.layout) or [
-        (line, seg.evidence()) for value in _values(doc, "sites")
-        for line, seg in zip(value.lines, value.segments, strict=False)]
-    sites = [(s, e) for s, e in found if cert_text.looks_like_site(s)]
-    ex.sites = [s for s, _ in sites]
-    if sites:
-        ex.evidence["sites"] = [e for _, e in sites]
+        (site, value.segments[0].evidence()) for value in _values(doc, "sites")
+        for site in cert_text.split_sites(value.lines)]
+    seen: set[str] = set()
+    for site, evidence in found:
+        if cert_text.looks_like_site(site) and site.casefold() not in seen:
+            seen.add(site.casefold())
+            ex.sites.append(site)
+            ex.evidence.setdefault("sites", []).append(_site_evidence(doc, site, evidence))
+
+
+def _site_evidence(doc: _Doc, site: str, fallback: Evidence) -> Evidence:
+    """Return the line a site was read from (a wrapped site quotes its first line)."""
+    line = cert_text.line_with(doc.pages, site.split(",")[0])
+    return line if line is not None and line.page == fallback.page else fallback
 
 
 def _soa(doc: _Doc, ex: CertificateExtraction) -> None:

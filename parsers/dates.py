@@ -113,6 +113,7 @@ def _read(kind: str, m: re.Match[str], order: Order | None) -> _Read:
 
 def find_dates(text: str, order: Order | None = None) -> list[DateMatch]:
     """Return every date in `text`, left to right; `order` resolves 03/04/2025-style dates."""
+    text = _ocr_digits(text)
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -125,6 +126,17 @@ def find_dates(text: str, order: Order | None = None) -> list[DateMatch]:
             taken.append((m.start(), m.end()))
             found.append(DateMatch(value, m.start(), m.end(), m.group(0), ambiguous, reason))
     return sorted(found, key=lambda d: d.start)
+
+
+_OCR_ZERO = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
+_OCR_ONE = re.compile(r"(?<=\d)[lI|]|[lI|](?=\d)")
+
+
+def _ocr_digits(text: str) -> str:
+    """Undo OCR's letter-for-digit swaps next to digits ("2O25", "l5"); same length, spans stay valid."""
+    if not any(c in text for c in "OolI|"):
+        return text
+    return _OCR_ONE.sub("1", _OCR_ZERO.sub("0", text))
 
 
 def parse_date(text: str, order: Order | None = None) -> dt.date | None:

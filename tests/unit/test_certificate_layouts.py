@@ -129,7 +129,7 @@ def test_header_row_table_with_values_underneath() -> None:
     assert cert.standard == "ISO/IEC 42001:2023"
     assert cert.scope == "Autonomous warehouse picking robots and their AI planning software."
     assert cert.accreditation_body == "JAS-ANZ"
-    assert cert.certification_body == "Triquetra Registrar Pty Ltd"
+    assert cert.certification_body == "TRIQUETRA REGISTRAR PTY LTD"  # as printed: no mixed-case copy
 
 
 def test_self_assessment_is_not_certified_and_lookalike_body_kept_as_printed() -> None:
