@@ -152,27 +152,34 @@ def _has_id(line: Line) -> bool:
 
 
 def word_table(page: Page, spans: list[Span] | None) -> tuple[list[Row], list[Span] | None]:
-    """Rebuild an unruled table from word positions; header spans define the columns."""
+    """Rebuild an unruled table from word positions; returns its rows and the header's spans."""
     blocks = _blocks(page.lines)
     first_id = next((i for i, b in enumerate(blocks) if any(_has_id(line) for line in b)), None)
     if first_id is None:
         return [], spans
     header_at = next((i for i, b in enumerate(blocks[:first_id])
                       if header_row([_seg_text(s) for line in b for s in segments(line)])), None)
-    rows: list[Row] = []
-    if header_at is not None:
-        spans = _header_spans(blocks[header_at])
-    if spans is None:
-        spans = _data_spans([line for b in blocks[first_id:] for line in b if _has_id(line)])
-    if header_at is not None:
-        rows.append(_row(page, blocks[header_at], spans))
-    lead = blocks[header_at + 1 if header_at is not None else 0:first_id]
-    rows.extend(_row(page, b, spans) for b in lead[-1:])  # a row continued from the previous page
+    body: list[list[Line]] = []
     for block in blocks[first_id:]:
         if not any(_has_id(line) for line in block):
             break  # the table has ended (footer, notes)
-        rows.extend(_row(page, part, spans) for part in _split_at_ids(block))
+        body.append(block)
+    if header_at is not None:
+        spans = _merge_runs([(s[0].x0, s[-1].x1) for line in blocks[header_at] for s in segments(line)])
+    columns = _columns([line for b in body for line in b], spans)
+    rows = [_row(page, blocks[header_at], columns)] if header_at is not None else []
+    lead = blocks[header_at + 1 if header_at is not None else 0:first_id][-1:]
+    rows.extend(_row(page, b, columns) for b in lead if _adjacent(b, blocks[first_id]))
+    for block in body:
+        rows.extend(_row(page, part, columns) for part in _split_at_ids(block))
     return rows, spans
+
+
+def _adjacent(above: list[Line], below: list[Line]) -> bool:
+    """A row continued from the previous page sits right above the page's first full row."""
+    height = max(w.bottom - w.top for w in below[0].words)
+    bottom = max(w.bottom for line in above for w in line.words)
+    return below[0].top - bottom <= 2.5 * height
 
 
 def _split_at_ids(block: list[Line]) -> list[list[Line]]:
@@ -194,47 +201,51 @@ def _seg_text(seg: list[Word]) -> str:
     return " ".join(w.text for w in seg)
 
 
-def _header_spans(block: list[Line]) -> list[Span]:
-    """Merge the header's word runs that overlap horizontally into column spans."""
-    runs = sorted(((s[0].x0, s[-1].x1) for line in block for s in segments(line)), key=lambda r: r[0])
+def _merge_runs(runs: list[Span]) -> list[Span]:
+    """Merge horizontal extents that overlap into column spans, left to right."""
     spans: list[Span] = []
-    for x0, x1 in runs:
-        if spans and x0 <= spans[-1][1]:
+    for x0, x1 in sorted(runs):
+        if spans and x0 <= spans[-1][1] + 1:
             spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
         else:
             spans.append((x0, x1))
     return spans
 
 
-def _data_spans(lines: list[Line]) -> list[Span]:
-    """Without a header, columns start where many id lines start a word run."""
-    starts = sorted(s[0].x0 for line in lines for s in segments(line))
-    clusters: list[list[float]] = []
-    for x in starts:
-        if clusters and x - clusters[-1][-1] <= 6:
-            clusters[-1].append(x)
-        else:
-            clusters.append([x])
-    keep = [c for c in clusters if len(c) >= max(2, len(lines) // 4)]
-    return [(min(c), min(c) + 1) for c in keep]
+def _columns(lines: list[Line], header: list[Span] | None) -> list[Span]:
+    """Columns are the gutters' complement in the table body; the header adds or splits columns.
+
+    Reading columns from the data (not the header's position) copes with headers centred over
+    left-aligned text; header spans restore empty columns and split touching ones.
+    """
+    data = _merge_runs([(s[0].x0, s[-1].x1) for line in lines for s in segments(line)])
+    if not header:
+        return data
+    if len(data) < 2:
+        return header
+    columns: list[Span] = []
+    for span in data:
+        inside = [h for h in header if span[0] <= (h[0] + h[1]) / 2 <= span[1]]
+        cuts = [(a[1] + b[0]) / 2 for a, b in zip(inside, inside[1:], strict=False)]
+        edges = [span[0], *cuts, span[1]]
+        columns.extend(zip(edges, edges[1:], strict=False))
+    columns += [h for h in header if not any(c[0] <= (h[0] + h[1]) / 2 <= c[1] for c in columns)]
+    return sorted(columns)
 
 
-def _column(x0: float, spans: list[Span]) -> int:
-    """Return the column a run starting at `x0` falls in (boundaries halfway between headers)."""
-    index = 0
-    for i in range(1, len(spans)):
-        prev_x1, this_x0 = spans[i - 1][1], spans[i][0]
-        boundary = (prev_x1 + this_x0) / 2 if prev_x1 < this_x0 else this_x0 - 2
-        if x0 >= boundary:
-            index = i
-    return index
+def _column(seg: list[Word], columns: list[Span]) -> int:
+    """Return the column holding the run's centre, else the nearest one."""
+    centre = (seg[0].x0 + seg[-1].x1) / 2
+    return min(range(len(columns)),
+               key=lambda i: 0.0 if columns[i][0] <= centre <= columns[i][1]
+               else min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
 
 
 def _row(page: Page, lines: list[Line], spans: list[Span]) -> Row:
     cells: list[list[str]] = [[] for _ in spans]
     for line in lines:
         for seg in segments(line):
-            cells[_column(seg[0].x0, spans)].append(_seg_text(seg))
+            cells[_column(seg, spans)].append(_seg_text(seg))
     box = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
            max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
     return Row(page.number, [" ".join(c) for c in cells], box, " ".join(ln.text for ln in lines))

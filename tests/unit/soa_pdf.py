@@ -52,7 +52,8 @@ def _font(symbols: bool) -> str:
 
 def table_soa(rows: list[Spec], *, header: list[str], order: list[str], marks: tuple[str, str],
               grid: bool, repeat_header: bool = True, symbols: bool = False, font_size: float = 9,
-              padding: float = 4, intro: list[str] | None = None, landscape_page: bool = False) -> bytes:
+              padding: float = 4, intro: list[str] | None = None, landscape_page: bool = False,
+              valign: str = "TOP", header_align: str = "LEFT") -> bytes:
     """Return an SoA whose table has the columns named in `order`.
 
     Columns: "id", "title", "mark", "why", "idtitle" (id and title in one cell), "yes" / "no"
@@ -60,7 +61,8 @@ def table_soa(rows: list[Spec], *, header: list[str], order: list[str], marks: t
     """
     font = _font(symbols)
     style = ParagraphStyle("cell", fontName=font, fontSize=font_size, leading=font_size * 1.2)
-    head_style = ParagraphStyle("head", parent=style, fontName=font)
+    alignment = {"LEFT": 0, "CENTER": 1, "RIGHT": 2}[header_align]
+    head_style = ParagraphStyle("head", parent=style, fontName=font, alignment=alignment)
     data: list[list[object]] = [[Paragraph(h, head_style) for h in header]]
     for row in rows:
         cells = {"id": row.id.removeprefix("A."), "title": ANNEX_A[row.id],
@@ -73,7 +75,7 @@ def table_soa(rows: list[Spec], *, header: list[str], order: list[str], marks: t
     widths = {"id": 60, "title": 150, "mark": 70, "why": 210, "idtitle": 190, "yes": 35, "no": 35}
     table = Table(data, colWidths=[widths[c] for c in order], repeatRows=1 if repeat_header else 0)
     commands: list[tuple[object, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), valign),
         ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ]
     if grid:

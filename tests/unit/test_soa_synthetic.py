@@ -111,3 +111,13 @@ def test_paired_yes_no_tick_columns(grid: bool) -> None:
                     order=["id", "title", "yes", "no", "why"], marks=("X", ""), grid=grid,
                     padding=6, intro=INTRO)
     _assert_controls(_read(pdf), rows)
+
+
+@pytest.mark.parametrize("valign, header_align", [("MIDDLE", "CENTER"), ("BOTTOM", "CENTER"), ("TOP", "CENTER"),
+                                                  ("MIDDLE", "LEFT")])
+def test_unruled_table_with_centred_headers_and_cells(valign: str, header_align: str) -> None:
+    rows = specs(long=True)
+    pdf = table_soa(rows, header=["Control", "Control title", "Applicable", "Justification"], order=ORDER,
+                    marks=("Yes", "No"), grid=False, padding=5, intro=INTRO, valign=valign,
+                    header_align=header_align)
+    _assert_controls(_read(pdf), rows)
