@@ -113,8 +113,8 @@ def test_paired_yes_no_tick_columns(grid: bool) -> None:
     _assert_controls(_read(pdf), rows)
 
 
-@pytest.mark.parametrize("valign, header_align", [("MIDDLE", "CENTER"), ("BOTTOM", "CENTER"), ("TOP", "CENTER"),
-                                                  ("MIDDLE", "LEFT")])
+@pytest.mark.parametrize("valign, header_align", [
+    ("MIDDLE", "CENTER"), ("BOTTOM", "CENTER"), ("TOP", "CENTER"), ("MIDDLE", "LEFT")])
 def test_unruled_table_with_centred_headers_and_cells(valign: str, header_align: str) -> None:
     rows = specs(long=True)
     pdf = table_soa(rows, header=["Control", "Control title", "Applicable", "Justification"], order=ORDER,
