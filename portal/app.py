@@ -12,7 +12,7 @@ from flask import Flask, redirect, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from . import errors
+from . import errors, headers
 from .config import build_config
 from .extensions import init_app, login_manager
 
@@ -36,6 +36,7 @@ def build_app(config: dict[str, Any] | None = None) -> Flask:
     _register_user_loader()
     _register_features(app, app.config.get("PORTAL_FEATURES", FEATURES))
     errors.register(app)
+    headers.register(app)
     app.add_url_rule("/", "home", _home)
     app.context_processor(_template_helpers)
     return app

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_IP_MAX_FAILURES": 20,
     "LOGIN_IP_WINDOW_MINUTES": 15,
     "INVITATION_DAYS": 14,
+    # Number of trusted reverse proxies in front of the portal (0: use the socket's address).
+    "PROXY_FIX_HOPS": 0,
     "MAIL_SERVER": None,
     "MAIL_PORT": 25,
     "MAIL_USE_TLS": False,
@@ -73,8 +75,9 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None) -> dict[
     overrides = dict(overrides or {})
     config: dict[str, Any] = dict(DEFAULTS)
     config.update({k: os.environ[k] for k in ENV_KEYS if os.environ.get(k)})
-    if os.environ.get("MAIL_PORT"):
-        config["MAIL_PORT"] = int(os.environ["MAIL_PORT"])
+    for key in ("MAIL_PORT", "PROXY_FIX_HOPS"):
+        if os.environ.get(key):
+            config[key] = int(os.environ[key])
     config.update(overrides)
     if "SQLALCHEMY_DATABASE_URI" not in overrides:
         config["SQLALCHEMY_DATABASE_URI"] = overrides.get("DATABASE_URL") or database_url(instance_path)

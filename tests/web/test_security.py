@@ -160,3 +160,22 @@ def test_audit_record_names_actor_target_and_details(app, build):
                                                                           str(user.id))
         assert stored.details == {"old": "legal", "new": "procurement"}
         assert stored.at is not None
+
+
+def test_pages_carry_security_headers(client, build, login):
+    anonymous = client.get("/login")
+    assert "frame-ancestors 'none'" in anonymous.headers["Content-Security-Policy"]
+    assert anonymous.headers["X-Content-Type-Options"] == "nosniff"
+    assert anonymous.headers["X-Frame-Options"] == "DENY"
+    signed_in = login(build.user(build.org("buyer"))).get("/account")
+    assert signed_in.headers["Cache-Control"] == "no-store"
+
+
+def test_client_address_comes_from_the_proxy_only_when_configured(tmp_path):
+    from flask import request
+
+    for hops, expected in ((0, "127.0.0.1"), (1, "203.0.113.9")):
+        app = create_app(test_config(tmp_path / str(hops), PROXY_FIX_HOPS=hops))
+        app.add_url_rule("/ip", "ip", lambda: request.remote_addr or "")
+        response = app.test_client().get("/ip", headers={"X-Forwarded-For": "203.0.113.9"})
+        assert response.get_data(as_text=True) == expected
