@@ -39,6 +39,8 @@ class _Doc:
 
 def extract(pages: list[Page], settings: ParseSettings) -> CertificateExtraction:
     """Extract every SCHEMA.md certificate field from the pages' lines."""
+    if not any(page.lines for page in pages):
+        return CertificateExtraction()
     layout = build_layout(pages)
     text = "\n".join(p.text for p in pages)
     order, _why = infer_order(text)
