@@ -56,15 +56,26 @@ def _window_matches(window: tuple[str, ...], name: tuple[str, ...], cutoff: floa
 @lru_cache(maxsize=4096)
 def name_in(text: str, name: str, cutoff: float = 90.0) -> bool:
     """Return whether `name` appears in `text`: fuzzy per word, any word order, spacing ignored."""
-    name_words = words(name)
+    name_words = _significant(words(name))
     text_words = words(text)
     if not name_words or not text_words:
         return False
     n = len(name_words)
-    for i in range(len(text_words)):
-        if i + n <= len(text_words) and _window_matches(text_words[i:i + n], name_words, cutoff):
-            return True
+    # A multi-word name may have one word inserted: "Acme AI VoiceAgent" names "Acme VoiceAgent".
+    for size in (n, n + 1) if n > 1 else (n,):
+        for i in range(len(text_words) - size + 1):
+            if _window_matches(text_words[i:i + size], name_words, cutoff):
+                return True
     return _joined_in(text_words, "".join(name_words), n, cutoff)
+
+
+_STOP = frozenset({"the", "a", "an", "of", "for", "and", "by", "to", "in", "on"})
+
+
+def _significant(name_words: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop little words and version numbers ("VoiceAgent 2.0"), unless nothing else is left."""
+    kept = tuple(w for w in name_words if w not in _STOP and not w.isdigit())
+    return kept or name_words
 
 
 def _joined_in(text_words: tuple[str, ...], joined: str, n: int, cutoff: float) -> bool:

@@ -14,7 +14,7 @@ from ..text import clauses, name_in, shorten, words
 # "all AI systems developed and operated by ...", "All AI-enabled products and services provided by ...",
 # "all of Acme's AI systems", "all products and services": the scope covers everything the holder offers.
 _WHOLE = re.compile(
-    r"\ball\s+(?:of\s+)?(?:(?:the|its|their|our)\s+|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|\u2019s)\s+)?"
+    r"\b(?:all|every)\s+(?:of\s+)?(?:(?:the|its|their|our)\s+|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|\u2019s)\s+)?"
     r"(?:(?:ai|a\.i\.|artificial[- ]intelligence|machine[- ]learning|ml)"
     r"(?:[- ](?:enabled|based|powered|driven))?\s+)?"
     r"(?:systems?|products?|services?|solutions?|applications?|offerings?)\b"

@@ -24,9 +24,18 @@ def _narrow(scope: str, product: str = "Acme VoiceAgent", aliases: tuple[str, ..
     "VoiceAgent (Acme)",  # word order
     "Acme Voice Agent",  # spacing
     "Acme VoiceAgnet",  # a typo in a long word
+    "Acme's AI VoiceAgent",  # one word inserted
 ])
 def test_the_product_named_fuzzily_covers(named: str) -> None:
     assert not _narrow(BASE.format(named))
+
+
+@pytest.mark.parametrize(("product", "named"), [
+    ("Acme VoiceAgent 2.0", "the Acme VoiceAgent"),  # version numbers are not part of the name
+    ("Assistant for Claims", "the claims assistant"),  # little words are not either
+])
+def test_versions_and_little_words_are_ignored(product: str, named: str) -> None:
+    assert not _narrow(BASE.format(named), product)
 
 
 def test_an_alias_covers() -> None:
@@ -42,6 +51,7 @@ def test_an_alias_covers() -> None:
     "The information security management system of Acme Voice Ltd covering all products and services.",
     "All of Acme Voice's AI systems.",
     "An organisation-wide AI management system.",
+    "Every AI system developed by Acme Voice Ltd.",
     "Entwicklung und Betrieb aller KI-Systeme; alle Produkte und Dienstleistungen der Acme GmbH.",
 ])
 def test_organisation_wide_scopes_cover(scope: str) -> None:
