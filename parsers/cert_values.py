@@ -77,12 +77,20 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
         return Value([s.text for s in block], block, label)
     nxt = below(segs, label)
-    if nxt is None or nxt.label is not None or not continues(label, nxt, None):
-        return None
-    if _SIGNATURE_LINE.match(nxt.text):
+    if nxt is None or not continues(label, nxt, None):
+        nxt = _indented_below(segs, label)
+    if nxt is None or nxt.label is not None or _SIGNATURE_LINE.match(nxt.text):
         return None
     block = column_block(segs, nxt, limit=limit)
     return Value([s.text for s in block], block, label)
+
+
+def _indented_below(segs: list[Segment], label: Segment) -> Segment | None:
+    """Return a value set under a short label but indented past its end ("Scope:" / "    The ...")."""
+    reach = label.x1 + 3 * label.size
+    found = [s for s in segs if s.top > label.top + 0.5 * label.size and label.x0 <= s.x0 <= reach
+             and continues(label, s, None)]
+    return min(found, key=lambda s: s.top) if found else None
 
 
 def first_clause(text: str) -> str:

@@ -192,3 +192,26 @@ def test_ambiguous_numeric_dates_are_left_unread_with_a_reason() -> None:
     assert cert.expiry_date is None
     notes = cert.evidence.get("unresolved")
     assert notes and "03/04/2027" in notes[0].text and "cannot be told apart" in notes[0].text
+
+
+def test_ocr_like_noise_and_indented_values() -> None:
+    """Misspelt labels, letters for digits in dates, and values indented under short labels."""
+    page = [
+        Text(60, 40, "Halvard Certification AS", 14, bold=True),
+        Text(60, 80, "Certifcate of Registratlon", 18, bold=True),
+        Text(60, 120, "Organisatlon:", 10), Text(100, 134, "Sundmoen Analytics AS", 12),
+        Text(60, 160, "Certifcate Numbr:", 10), Text(100, 174, "HC-2025-0117"),
+        Text(60, 200, "Expiry dale:", 10), Text(100, 214, "3O June 2O28"),
+        Text(60, 240, "Scope:", 10),
+        *paragraph(100, 254, ["Operation of the Sundmoen fish-stock forecasting models for aquaculture",
+                              "clients, including data ingestion and model monitoring."]),
+        Text(60, 310, "ISO/IEC 42001:2023", 12),
+        Text(60, 340, "Accreditation: Norsk Akkreditering MSYS 012", 9),
+    ]
+    cert = _cert([page])
+    assert cert.holder == "Sundmoen Analytics AS"
+    assert cert.certificate_number == "HC-2025-0117"
+    assert cert.expiry_date == D(2028, 6, 30)
+    assert cert.scope == ("Operation of the Sundmoen fish-stock forecasting models for aquaculture clients, "
+                          "including data ingestion and model monitoring.")
+    assert cert.accreditation_body == "NA"
