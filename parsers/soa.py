@@ -174,6 +174,8 @@ class _Builder:
         if cid is None:
             if self.current is not None and not row.cell(mapping.id):
                 self._extend(row, mapping)
+            elif row.cell(mapping.id):
+                self.current = None  # a heading row ("A.6 AI system life cycle") ends the control
             return
         if cid in self.seen:
             self.current = None

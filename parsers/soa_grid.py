@@ -159,11 +159,8 @@ def word_table(page: Page, spans: list[Span] | None) -> tuple[list[Row], list[Sp
         return [], spans
     header_at = next((i for i, b in enumerate(blocks[:first_id])
                       if header_row([_seg_text(s) for line in b for s in segments(line)])), None)
-    body: list[list[Line]] = []
-    for block in blocks[first_id:]:
-        if not any(_has_id(line) for line in block):
-            break  # the table has ended (footer, notes)
-        body.append(block)
+    last_id = max(i for i, b in enumerate(blocks) if any(_has_id(line) for line in b))
+    body = blocks[first_id:last_id + 1]  # headings between rows stay; footers after the table go
     if header_at is not None:
         spans = _merge_runs([(s[0].x0, s[-1].x1) for line in blocks[header_at] for s in segments(line)])
     columns = _columns([line for b in body for line in b], spans)

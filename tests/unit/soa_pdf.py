@@ -53,7 +53,7 @@ def _font(symbols: bool) -> str:
 def table_soa(rows: list[Spec], *, header: list[str], order: list[str], marks: tuple[str, str],
               grid: bool, repeat_header: bool = True, symbols: bool = False, font_size: float = 9,
               padding: float = 4, intro: list[str] | None = None, landscape_page: bool = False,
-              valign: str = "TOP", header_align: str = "LEFT") -> bytes:
+              valign: str = "TOP", header_align: str = "LEFT", families: bool = False) -> bytes:
     """Return an SoA whose table has the columns named in `order`.
 
     Columns: "id", "title", "mark", "why", "idtitle" (id and title in one cell), "yes" / "no"
@@ -64,7 +64,15 @@ def table_soa(rows: list[Spec], *, header: list[str], order: list[str], marks: t
     alignment = {"LEFT": 0, "CENTER": 1, "RIGHT": 2}[header_align]
     head_style = ParagraphStyle("head", parent=style, fontName=font, alignment=alignment)
     data: list[list[object]] = [[Paragraph(h, head_style) for h in header]]
+    headings: list[int] = []
+    previous_family = None
     for row in rows:
+        family = row.id.split(".")[1]
+        if families and family != previous_family:
+            headings.append(len(data))
+            heading = Paragraph(f"A.{family} Controls of clause {family}", head_style)
+            data.append([heading] + [""] * (len(order) - 1))
+        previous_family = family
         cells = {"id": row.id.removeprefix("A."), "title": ANNEX_A[row.id],
                  "mark": marks[0] if row.applicable else marks[1], "why": row.justification or "",
                  "idtitle": f"{row.id} {ANNEX_A[row.id]}",
@@ -78,6 +86,7 @@ def table_soa(rows: list[Spec], *, header: list[str], order: list[str], marks: t
         ("VALIGN", (0, 0), (-1, -1), valign),
         ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ]
+    commands += [("SPAN", (0, i), (-1, i)) for i in headings]
     if grid:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     table.setStyle(TableStyle(commands))

@@ -121,3 +121,11 @@ def test_unruled_table_with_centred_headers_and_cells(valign: str, header_align:
                     marks=("Yes", "No"), grid=False, padding=5, intro=INTRO, valign=valign,
                     header_align=header_align)
     _assert_controls(_read(pdf), rows)
+
+
+@pytest.mark.parametrize("grid", [True, False])
+def test_family_heading_rows_between_controls(grid: bool) -> None:
+    rows = specs(long=True)
+    pdf = table_soa(rows, header=["Control", "Control title", "Applicable", "Justification"], order=ORDER,
+                    marks=("Yes", "No"), grid=grid, padding=4, intro=INTRO, families=True)
+    _assert_controls(_read(pdf), rows)
