@@ -33,12 +33,9 @@ def upload_limit() -> int:
 
 def template_choices() -> list[tuple[str, str]]:
     """Return (key, title) of the questionnaire templates a buyer can choose."""
-    try:
-        import questionnaires
+    import questionnaires
 
-        listing = questionnaires.available()  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        return TEMPLATE_CHOICES_FALLBACK
+    listing = questionnaires.available()
     return [(_key(t), _title(t)) for t in listing] or TEMPLATE_CHOICES_FALLBACK
 
 

@@ -138,9 +138,10 @@ def _last_scorings(ids: Iterable[int]) -> Sequence[Scoring]:
 
 
 def _has_certificate(assessment: Assessment) -> bool:
-    return db.session.scalar(sa.select(sa.func.count()).select_from(Document).where(
+    found = db.session.scalar(sa.select(Document.id).where(
         Document.assessment_id == assessment.id, Document.role == "certificate",
-        Document.parse_status == "parsed")) > 0
+        Document.parse_status == "parsed").limit(1))
+    return found is not None
 
 
 def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
@@ -151,7 +152,7 @@ def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
     cert = _extraction(inputs, inputs.certificate)
     soa = _extraction(inputs, inputs.soa) if inputs.soa else None
     context = build_context(assessment, inputs.answers, today)
-    result = scoring.assess(cert, soa, context, settings)  # type: ignore[arg-type]
+    result = scoring.assess(cert, soa, context, settings)
     flags = result.to_json()["flags"]
     stamp = now()
     _denormalise(assessment, result.rating, flags, getattr(cert, "expiry_date", None), stamp)

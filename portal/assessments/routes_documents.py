@@ -181,7 +181,7 @@ def _cited(assessment_id: int, args: Any) -> tuple[str, list[Any]]:
         row = db.session.scalar(sa.select(Scoring).where(Scoring.id == sid,
                                                          Scoring.assessment_id == assessment_id))
         try:
-            item = row.flags[flag]["evidence"][ev] if row else None  # type: ignore[index]
+            item = row.flags[flag]["evidence"][ev] if row else None
         except (IndexError, KeyError, TypeError):
             item = None
         if item:
