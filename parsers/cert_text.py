@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from functools import cache
 
-from .cert_layout import Layout, Segment, below
 from .cert_values import first_clause, org_name
 from .dates import DateMatch, Order, find_dates
-from .labels import VOCABULARY, fold, match_label
+from .labels import VOCABULARY, match_label
 from .model import Evidence
 from .pages import Line, Page
 
@@ -27,14 +26,7 @@ _HOLDER_SENTENCE = re.compile(
     r"(?P<h>.{3,120}?)" + _HOLDER_END
     + r"|(?:engaged|commissioned|retained)\s+by\s+(?P<e>.{3,120}?)\s+to\s+", re.S)
 _CERTIFIED_BY = re.compile(r"certified\s+by\s+(?P<cb>.{3,120}?)\s+(?:as|for|to|against|under|in)\b", re.S)
-_SOA = re.compile(r"(?:statement\s+of\s+applicability|\bSoA\b|erkl[äa]rung\s+zur\s+anwendbarkeit)"
-                  r"(?P<tail>.{0,120})", re.I | re.S)
-_VERSION = re.compile(r"(?:\bversion|\bver\.?|\brev(?:ision)?\.?|\bissue|\bv\.?|\bAusgabe|\bStand)\s*:?\s*"
-                      r"(?P<v>\d+(?:\.\d+)*[a-z]?)\b", re.I)
-_BARE_VERSION = re.compile(r"\s*[:,(]?\s*(?P<v>\d+(?:\.\d+)*[a-z]?)(?![\d/-])", re.I)
 _RANGE = re.compile(r"\b(?:to|until|till|through|bis|au|hasta|al)\b|[-–—]|\.\.", re.I)
-_SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|park|floor|suite|level|unit|"
-                        r"building|tower|block", re.I)
 _SCOPE_TAIL = re.compile(r"\s*(?:[_\-=.]{5,}.*)$", re.S)
 
 
@@ -291,97 +283,3 @@ def clean_scope(text: str) -> str:
     """Return a scope statement without trailing rules or signature lines."""
     text = _SCOPE_TAIL.sub("", text)
     return " ".join(text.split()).strip()
-
-
-def split_sites(lines: list[str]) -> list[str]:
-    """Split a sites value into locations: one per line, or per ';', with wrapped addresses re-joined."""
-    merged: list[str] = []
-    for raw in lines:
-        line = " ".join(raw.split())
-        if merged and (merged[-1].endswith(",") or line[:1].islower()):
-            merged[-1] = f"{merged[-1]} {line}"
-        else:
-            merged.append(line)
-    parts = (part.strip(" •·-") for line in merged for part in re.split(r"\s*[;•]\s*", line))
-    return [part for part in parts if part]
-
-
-def looks_like_site(text: str) -> bool:
-    """Return whether text reads as a location (an address, a city and country), not a sentence."""
-    t = text.strip()
-    if not t or len(t) > 200 or points_elsewhere(t):
-        return False
-    if fold(t).startswith(("this ", "the ", "all ", "at the sites")):
-        return False
-    return bool(_SITE_HINT.search(t)) or "," in t
-
-
-def site_table(layout: Layout) -> list[tuple[str, Evidence]]:
-    """Return sites listed in an appendix table, under a column header such as "Site address"."""
-    for segs in layout.pages:
-        for seg in segs:
-            if not _is_site_header(seg, segs):
-                continue
-            rows = _column_under(segs, seg)
-            if rows:
-                return [(r.text, r.evidence()) for r in rows]
-    return []
-
-
-def _is_site_header(seg: Segment, segs: list[Segment]) -> bool:
-    if seg.label is None or seg.label.field != "sites" or seg.label.rest:
-        return False
-    row = [o for o in segs if o is not seg and abs(o.top - seg.top) <= 1.5]
-    return len(row) >= 1 and all(len(o.text) <= 30 for o in row)
-
-
-def _column_under(segs: list[Segment], header: Segment) -> list[Segment]:
-    """Return the table cells under a header: left-aligned with it, until the table ends.
-
-    Cells are cut at the next header's left edge: a narrow gap may join two cells in one segment.
-    """
-    right = min((o.x0 for o in segs if abs(o.top - header.top) <= 1.5 and o.x0 > header.x1), default=1e9)
-    rows: list[Segment] = []
-    cur = header
-    while True:
-        nxt = below(segs, cur)
-        if nxt is None or abs(nxt.x0 - header.x0) > 3 or nxt.top - cur.bottom > 3 * nxt.size:
-            break
-        words = [w for w in nxt.words if w.x0 < right - 1]
-        rows.append(Segment(nxt.page, words, nxt.index))
-        cur = nxt
-    return rows
-
-
-def soa_reference(pages: list[Page], labelled: list[str],
-                  order: Order | None) -> tuple[str | None, dt.date | None, Evidence] | None:
-    """Return the SoA version and date a certificate cites (label value first, then running text)."""
-    for text in labelled:
-        found = _version_and_date(text, order)
-        if found[0] or found[1]:
-            line = line_with(pages, text[:30])
-            return found[0], found[1], line or Evidence(1, text)
-    joined = " ".join(line.text for page in pages for line in page.lines)
-    for m in _SOA.finditer(joined):
-        version, date = _version_and_date(m.group("tail"), order)
-        if version or date:
-            line = line_with(pages, m.group(0)[:40]) or line_with(pages, "Applicability")
-            return version, date, line or Evidence(1, m.group(0))
-    return None
-
-
-def _version_and_date(text: str, order: Order | None) -> tuple[str | None, dt.date | None]:
-    text = first_clause_keep_dates(text)
-    v = _VERSION.search(text) or _BARE_VERSION.match(text)
-    dates = [m for m in find_dates(text, order) if m.value]
-    version = v.group("v") if v and not (dates and dates[0].start <= v.start("v") < dates[0].end) else None
-    return version, (dates[0].value if dates else None)
-
-
-def first_clause_keep_dates(text: str) -> str:
-    """Return text up to its first sentence end that is not inside a date or version number."""
-    m = re.search(r"\.\s+(?=[A-Z])|;", text)
-    return text[: m.start()] if m else text
-
-
-__all__ = ["first_clause", "line_with"]

@@ -28,11 +28,7 @@ class Value:
 
     def evidence(self) -> list[Evidence]:
         """Return one Evidence per source segment (label line included when the value is inline)."""
-        out = []
-        for seg, line in zip(self.segments, self.lines, strict=False):
-            out.append(seg.evidence(seg.text if seg is not self.label else seg.text))
-            del line
-        return out
+        return [seg.evidence() for seg in self.segments]
 
 
 def join_lines(lines: list[str]) -> str:

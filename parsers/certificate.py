@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import cert_text
+from . import cert_sites, cert_soa, cert_text
 from .accreditation import AccreditationRegistry
 from .cert_layout import Layout, Segment, build_layout
 from .cert_values import Value, claimed_below, first_clause, org_name, read_value
@@ -238,12 +238,12 @@ def _scope(doc: _Doc, ex: CertificateExtraction) -> None:
 
 
 def _sites(doc: _Doc, ex: CertificateExtraction) -> None:
-    found = cert_text.site_table(doc.layout) or [
+    found = cert_sites.site_table(doc.layout) or [
         (site, value.segments[0].evidence()) for value in _values(doc, "sites")
-        for site in cert_text.split_sites(value.lines)]
+        for site in cert_sites.split_sites(value.lines)]
     seen: set[str] = set()
     for site, evidence in found:
-        if cert_text.looks_like_site(site) and site.casefold() not in seen:
+        if cert_sites.looks_like_site(site) and site.casefold() not in seen:
             seen.add(site.casefold())
             ex.sites.append(site)
             ex.evidence.setdefault("sites", []).append(_site_evidence(doc, site, evidence))
@@ -257,7 +257,7 @@ def _site_evidence(doc: _Doc, site: str, fallback: Evidence) -> Evidence:
 
 def _soa(doc: _Doc, ex: CertificateExtraction) -> None:
     texts = [v.text for v in _values(doc, "soa_reference")]
-    found = cert_text.soa_reference(doc.pages, texts, doc.order)
+    found = cert_soa.soa_reference(doc.pages, texts, doc.order)
     if found:
         version, date, evidence = found
         ex.soa_reference = SoaReference(version, date)

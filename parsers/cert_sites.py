@@ -1,0 +1,73 @@
+"""Certified sites: from a label's value or an appendix table, one location each."""
+
+from __future__ import annotations
+
+import re
+
+from .cert_layout import Layout, Segment, below
+from .cert_text import points_elsewhere
+from .labels import fold
+from .model import Evidence
+
+_SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|park|floor|suite|level|unit|"
+                        r"building|tower|block", re.I)
+
+
+def split_sites(lines: list[str]) -> list[str]:
+    """Split a sites value into locations: one per line, or per ';', with wrapped addresses re-joined."""
+    merged: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if merged and (merged[-1].endswith(",") or line[:1].islower()):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+    parts = (part.strip(" •·-") for line in merged for part in re.split(r"\s*[;•]\s*", line))
+    return [part for part in parts if part]
+
+
+def looks_like_site(text: str) -> bool:
+    """Return whether text reads as a location (an address, a city and country), not a sentence."""
+    t = text.strip()
+    if not t or len(t) > 200 or points_elsewhere(t):
+        return False
+    if fold(t).startswith(("this ", "the ", "all ", "at the sites")):
+        return False
+    return bool(_SITE_HINT.search(t)) or "," in t
+
+
+def site_table(layout: Layout) -> list[tuple[str, Evidence]]:
+    """Return sites listed in an appendix table, under a column header such as "Site address"."""
+    for segs in layout.pages:
+        for seg in segs:
+            if not _is_site_header(seg, segs):
+                continue
+            rows = _column_under(segs, seg)
+            if rows:
+                return [(r.text, r.evidence()) for r in rows]
+    return []
+
+
+def _is_site_header(seg: Segment, segs: list[Segment]) -> bool:
+    if seg.label is None or seg.label.field != "sites" or seg.label.rest:
+        return False
+    row = [o for o in segs if o is not seg and abs(o.top - seg.top) <= 1.5]
+    return len(row) >= 1 and all(len(o.text) <= 30 for o in row)
+
+
+def _column_under(segs: list[Segment], header: Segment) -> list[Segment]:
+    """Return the table cells under a header: left-aligned with it, until the table ends.
+
+    Cells are cut at the next header's left edge: a narrow gap may join two cells in one segment.
+    """
+    right = min((o.x0 for o in segs if abs(o.top - header.top) <= 1.5 and o.x0 > header.x1), default=1e9)
+    rows: list[Segment] = []
+    cur = header
+    while True:
+        nxt = below(segs, cur)
+        if nxt is None or abs(nxt.x0 - header.x0) > 3 or nxt.top - cur.bottom > 3 * nxt.size:
+            break
+        words = [w for w in nxt.words if w.x0 < right - 1]
+        rows.append(Segment(nxt.page, words, nxt.index))
+        cur = nxt
+    return rows
