@@ -64,12 +64,8 @@ def check_usable(invitation: Invitation, now: dt.datetime | None = None) -> None
 
 def accept_invitation(invitation: Invitation, user: User, now: dt.datetime | None = None) -> Assessment:
     """Attach `user`'s supplier organisation to the invitation's assessment (single use)."""
-    check_usable(invitation, now)
-    if user.role != "supplier":
-        raise InvitationError("Only a supplier account can accept this invitation.")
+    check_can_accept(invitation, user, now)
     assessment = invitation.assessment
-    if assessment.supplier_org_id not in (None, user.organisation_id):
-        raise InvitationError("This assessment is already linked to another supplier organisation.")
     assessment.supplier_org_id = user.organisation_id
     if assessment.status in ("draft", "invited"):
         assessment.status = "in_progress"
@@ -78,6 +74,19 @@ def accept_invitation(invitation: Invitation, user: User, now: dt.datetime | Non
     db.session.flush()
     audit.record(user, "invitation.accepted", invitation, assessment_id=assessment.id)
     return assessment
+
+
+def check_can_accept(invitation: Invitation, user: User, now: dt.datetime | None = None) -> None:
+    """Raise InvitationError unless `user` may accept `invitation` now."""
+    check_usable(invitation, now)
+    if user.role != "supplier":
+        raise InvitationError("Only a supplier account can accept this invitation.")
+    if user.email != invitation.email:
+        # The link is for one person; a forwarded link must not attach another organisation.
+        raise InvitationError(f"This invitation was sent to {invitation.email}. Sign in with that account, "
+                              "or ask the buyer to invite you.")
+    if invitation.assessment.supplier_org_id not in (None, user.organisation_id):
+        raise InvitationError("This assessment is already linked to another supplier organisation.")
 
 
 def create_account_from_invitation(invitation: Invitation, name: str, password: str,

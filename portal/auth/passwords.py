@@ -8,6 +8,7 @@ from flask import current_app, has_app_context
 
 _DEFAULT = PasswordHasher()
 _cache: dict[tuple[tuple[str, int], ...], PasswordHasher] = {}
+_dummy: dict[int, str] = {}
 
 MIN_LENGTH = 10
 
@@ -43,7 +44,10 @@ def needs_rehash(password_hash: str) -> bool:
 
 def burn_time(password: str) -> None:
     """Spend the time of one verification, so unknown accounts answer as slowly as known ones."""
-    verify_password(_hasher().hash("not-a-real-password"), password)
+    hasher = _hasher()
+    if id(hasher) not in _dummy:
+        _dummy[id(hasher)] = hasher.hash("not-a-real-password")
+    verify_password(_dummy[id(hasher)], password)
 
 
 def password_problem(password: str) -> str | None:

@@ -87,13 +87,13 @@ def accept_invitation(token: str) -> str | Response | tuple[str, int]:
 
 
 def _join(invitation: invitations.Invitation) -> str | Response | tuple[str, int]:
+    try:
+        invitations.check_can_accept(invitation, current_user)
+    except invitations.InvitationError as err:
+        return render_template("auth/invitation_invalid.html", message=str(err)), 403
     form = JoinForm()
     if form.validate_on_submit():
-        try:
-            assessment = invitations.accept_invitation(invitation, current_user)
-        except invitations.InvitationError as err:
-            db.session.rollback()
-            return render_template("auth/invitation_invalid.html", message=str(err)), 403
+        assessment = invitations.accept_invitation(invitation, current_user)
         db.session.commit()
         flash("Invitation accepted.", "success")
         return redirect(_assessment_url(assessment.id))

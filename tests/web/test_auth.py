@@ -270,3 +270,17 @@ def test_invitation_is_not_mailed_without_smtp(build, buyer, assessment, app):
     with app.app_context():
         invitation = db.session.get(Invitation, invitation.id)
         assert not invitations.deliver_invitation(invitation, "http://x", invitations.MailSettings(None))
+
+
+def test_signed_in_supplier_cannot_use_an_invitation_sent_to_someone_else(login, build, buyer, assessment):
+    stranger = build.user(build.org("supplier"), "supplier", email="stranger@example.com")
+    _, token = build.invitation(assessment, buyer, email="intended@acme.example")
+    response = login(stranger).post(f"/invitations/{token}")
+    assert response.status_code == 403
+    assert b"sent to intended@acme.example" in response.data
+    assert build.get(Assessment, assessment.id).supplier_org_id is None
+
+
+def test_a_missing_trailing_slash_still_redirects(client):
+    response = client.get("/admin")
+    assert response.status_code == 308
