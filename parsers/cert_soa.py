@@ -14,6 +14,7 @@ _SOA = re.compile(r"(?:statement\s+of\s+applicability|\bSoA\b|erkl[äa]rung\s+zu
                   r"(?P<tail>.{0,120})", re.I | re.S)
 _VERSION = re.compile(r"(?:\bversion|\bver\.?|\brev(?:ision)?\.?|\bissue|\bv\.?|\bAusgabe|\bStand)\s*:?\s*"
                       r"(?P<v>\d+(?:\.\d+)*[a-z]?)\b", re.I)
+_DATE_INTRO = re.compile(r"(?:dated|date|of|from|vom|du|del|issued|\(|,)\s*:?\s*$", re.I)
 _BARE_VERSION = re.compile(r"\s*[:,(]?\s*(?P<v>\d+(?:\.\d+)*[a-z]?)(?![\d/-])", re.I)
 
 
@@ -35,11 +36,20 @@ def soa_reference(pages: list[Page], labelled: list[str],
 
 
 def _version_and_date(text: str, order: Order | None) -> tuple[str | None, dt.date | None]:
+    """Return the version and the date that belong to the SoA in text following its mention.
+
+    A date counts only when introduced as the SoA's ("dated", "of", "(") or right after the version,
+    so "... Statement of Applicability and is valid until 11 March 2027" gives no SoA date.
+    """
     text = first_clause_keep_dates(text)
     v = _VERSION.search(text) or _BARE_VERSION.match(text)
     dates = [m for m in find_dates(text, order) if m.value]
-    version = v.group("v") if v and not (dates and dates[0].start <= v.start("v") < dates[0].end) else None
-    return version, (dates[0].value if dates else None)
+    if v and dates and dates[0].start <= v.start("v") < dates[0].end:
+        v = None  # the "version" was the day of a date
+    after = v.end() if v else 0
+    own = [m for m in dates if m.start >= after and (_DATE_INTRO.search(text[max(0, m.start - 12):m.start])
+                                                     or (v and m.start - after <= 20))]
+    return (v.group("v") if v else None), (own[0].value if own else None)
 
 
 def first_clause_keep_dates(text: str) -> str:
