@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .controls import leading_id
-from .dates import find_dates, infer_order
+from .dates import Order, find_dates, infer_order
 from .model import SoaExtraction
 from .pages import Line, Page
 
@@ -18,9 +19,17 @@ _AIMS_TITLE = re.compile(r"\bAI\s+management\s+system\b|\bAIMS\b", re.I)
 _SEPARATOR = re.compile(r"\s+[–—|:-]\s+|\s*[–—|]\s*")
 _NOT_A_NAME = re.compile(r"ISO|IEC|Annex|\d{4}|confidential|page\s+\d|internal|version", re.I)
 _VERSION = re.compile(
-    r"\b(?:document\s+)?(?:version|ver\.|rev(?:ision)?|versi[oó]n|fassung)\s*(?:no\.?|number|nr\.?)?"
-    r"\s*[:#]?\s*v?(?P<value>\d+(?:\.\d+){0,3}[a-z]?)\b", re.I)
-_DATE_LABEL = re.compile(r"\b(?:date|dated|approved|issued|effective|datum|stand|as\s+of|updated)\b", re.I)
+    r"\b(?:document\s+)?(?:version|ver\.|rev(?:ision)?\.?|versi[oó]n|fassung)\s*(?:no\.?|number|nr\.?)?"
+    r"\s*[:#]?\s*v?(?P<value>\d+(?:\.\d+){0,3}[a-z]?)\b"
+    r"|\bissue\s*(?:no\.?|number)?\s*[:#]?\s*(?P<issue>\d+(?:\.\d+){0,2})(?=\s*(?:$|[,;|)(]))"
+    r"|(?:^|\s)v(?P<short>\d+\.\d+(?:\.\d+)?)\b", re.I)
+_DATE_LABEL = re.compile(r"\b(?:date|dated|approved|issued|effective|datum|stand|as\s+of|updated|"
+                         r"reviewed)\b", re.I)
+# dates that are not the document's own: its next review, an expiry, a certificate's validity
+_OTHER_DATE = re.compile(r"\b(?:next\s+review|review\s+due|valid\s+until|expir\w*|due)\b", re.I)
+_HISTORY_HEADER = re.compile(
+    r"\b(?:version|rev(?:ision)?|issue)\b.*\bdate\b|\bdate\b.*\b(?:version|rev(?:ision)?)\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.])v?(\d{1,3}(?:\.\d{1,3}){0,3})(?![\w.])")
 
 
 def fill(result: SoaExtraction, pages: list[Page]) -> None:
@@ -28,8 +37,11 @@ def fill(result: SoaExtraction, pages: list[Page]) -> None:
     head = _head_lines(pages)
     text = "\n".join(p.text for p in pages)
     _fill_holder(result, head, pages)
+    order, _ = infer_order(text)
     _fill_version(result, head)
-    _fill_date(result, head, text)
+    _fill_date(result, head, order)
+    if result.version is None:
+        _fill_from_history(result, pages, order)
 
 
 def _head_lines(pages: list[Page]) -> list[Line]:
@@ -80,19 +92,52 @@ def _fill_version(result: SoaExtraction, head: list[Line]) -> None:
     for line in head:
         match = _VERSION.search(line.text)
         if match:
-            _set(result, "version", match.group("value"), line)
+            value = match.group("value") or match.group("issue") or match.group("short")
+            _set(result, "version", value, line)
             return
 
 
-def _fill_date(result: SoaExtraction, head: list[Line], text: str) -> None:
-    order, _ = infer_order(text)
-    labelled = [line for line in head if _DATE_LABEL.search(line.text)]
-    for line in labelled + head:
+def _fill_date(result: SoaExtraction, head: list[Line], order: Order | None) -> None:
+    own = [line for line in head if not _OTHER_DATE.search(line.text)]
+    labelled = [line for line in own if _DATE_LABEL.search(line.text)]
+    for line in labelled + own:
         for found in find_dates(line.text, order):
             if found.value is not None and not found.ambiguous:
                 result.date = found.value
                 result.evidence["date"] = [line.evidence(found.text)]
                 return
+
+
+def _fill_from_history(result: SoaExtraction, pages: list[Page], order: Order | None) -> None:
+    """Take the latest entry of a version-history table ("Version | Date | Author | Change")."""
+    entries = []
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            if _HISTORY_HEADER.search(line.text) and not _VERSION.search(line.text):
+                entries += _history_rows(page.lines[i + 1:], order)
+    if not entries:
+        return
+    key, version, date, line = max(entries, key=lambda e: e[0])
+    _set(result, "version", version, line)
+    if date is not None:
+        result.date = date
+        result.evidence["date"] = [line.evidence()]
+
+
+def _history_rows(lines: list[Line], order: Order | None
+                  ) -> list[tuple[tuple[int, ...], str, dt.date | None, Line]]:
+    rows = []
+    for line in lines:
+        dates = [d for d in find_dates(line.text, order) if d.value]
+        rest = line.text
+        for d in dates:
+            rest = rest.replace(d.text, " ")
+        number = _NUMBER.search(rest)
+        if not dates or not number or number.start() > 20:
+            break  # the history table has ended
+        version = number.group(1)
+        rows.append((tuple(int(p) for p in version.split(".")), version, dates[0].value, line))
+    return rows
 
 
 def _set(result: SoaExtraction, name: str, value: str, line: Line) -> None:
