@@ -38,6 +38,9 @@ _CASE_SENSITIVE = frozenset({"EU", "UK", "US", "USA", "EEA", "UAE", "U.S.", "U.K
 _US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
               "NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _US_ADDRESS = re.compile(rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b")
+# A UK postcode ("EC2V 8AU", "M1 2HX") places an address in the UK even when no country is printed.
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b")
+_ADDRESS_PATTERNS = {"US": _US_ADDRESS, "UK": _UK_POSTCODE}
 
 
 def _canonical(region: str) -> str:
@@ -74,15 +77,14 @@ def region_pattern(region: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-def place_in(text: str, region: str) -> str | None:
-    """Return the place in `text` that lies in `region`, or None."""
+def place_in(text: str, region: str, address: bool = False) -> str | None:
+    """Return the place in `text` that lies in `region`, or None; an `address` may show it by postcode."""
     match = region_pattern(region).search(text)
     if match:
         return match.group(0)
-    if _canonical(region) == "US":
-        address = _US_ADDRESS.search(text)
-        return address.group(0) if address else None
-    return None
+    postcode = _ADDRESS_PATTERNS.get(_canonical(region)) if address else None
+    found = postcode.search(text) if postcode else None
+    return found.group(0) if found else None
 
 
 def country_of(site: str) -> str:

@@ -17,8 +17,8 @@ def region_mismatch(facts: Facts) -> Iterator[Finding]:
     if not required:
         return
     cert = facts.certificate
-    texts = [*cert.sites, cert.scope or ""]
-    if any(place_in(text, region) for region in required for text in texts if text):
+    in_sites = any(place_in(site, region, address=True) for region in required for site in cert.sites)
+    if in_sites or any(place_in(cert.scope or "", region) for region in required):
         return
     where = ", ".join(dict.fromkeys(country_of(s) for s in cert.sites)) or "no location stated"
     quotes: list[FlagEvidence] = facts.cert_evidence("sites", "; ".join(cert.sites) or None)

@@ -43,6 +43,9 @@ def test_every_eu_member_state_is_in_the_eu_and_the_eea(country: str) -> None:
     ("US", "1207 Congress Avenue, Austin, TX 78701, USA", False),
     ("US", "1207 Congress Avenue, Austin, TX 78701, U.S.", False),
     ("US", "1207 Congress Avenue, Austin, TX 78701", False),
+    ("UK", "1 King Street, London EC2V 8AU", False),  # a UK postcode, no country printed
+    ("UK", "Piccadilly Place, Manchester M1 2HX", False),
+    ("UK", "Hauptstraße 5, 10115 Berlin", True),
     ("US", "255 Front Street West, Toronto, ON M5V 2W6, Canada", True),
     ("India", "Tower B, Whitefield, Bengaluru 560066, India", False),
     ("India", "Level 9, 64 Margaret Street, Sydney NSW 2000, Australia", True),
@@ -59,6 +62,7 @@ def test_sites_in_each_region(required: str, site: str, flagged: bool) -> None:
     ("US", "Operations in the U.S. and Canada.", False),
     ("US", "The platform helps us deliver customer support.", True),  # "us" is not the US
     ("UK", "Support for customers worldwide.", True),
+    ("UK", "Certificate AB1 2CD covers support.", True),  # postcodes count only in addresses
 ])
 def test_scope_wording_counts_when_no_site_matches(required: str, scope: str, flagged: bool) -> None:
     assert _flagged((required,), [], scope=f"{SCOPE} {scope}") is flagged
