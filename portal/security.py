@@ -47,7 +47,7 @@ def assessment_scope(user: User) -> sa.ColumnElement[bool]:
     return sa.false()  # admins run the instance; they do not read tenants' assessments
 
 
-def visible_assessments(user: User) -> sa.Select[tuple[Assessment]]:
+def visible_assessments(user: User) -> sa.Select[Any]:
     """Return a SELECT of the assessments `user` may see (add filters/order to it)."""
     return sa.select(Assessment).where(assessment_scope(user))
 

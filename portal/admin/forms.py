@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
@@ -15,10 +18,10 @@ except ImportError:  # pragma: no cover - older WTForms
     SelectChoice = None
 
 
-def choices(pairs: list[tuple[object, str]]) -> list:
+def choices(pairs: Sequence[tuple[object, str]]) -> list[Any]:
     """Return select options in the form this WTForms version prefers."""
     if SelectChoice is None:
-        return pairs
+        return list(pairs)
     return [SelectChoice(value, label) for value, label in pairs]
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import sqlalchemy as sa
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from ..audit import recent_events
 from ..extensions import db
@@ -98,16 +102,16 @@ def user(user_id: int) -> str | Response:
     return render_template("admin/user.html", target=target, **forms)
 
 
-def _user_forms(target: User) -> dict[str, object]:
+def _user_forms(target: User) -> dict[str, Any]:
     return {"role": RoleForm(prefix="role", role=target.role),
             "active": ActiveForm(prefix="active", active=target.is_active),
             "reset": ResetPasswordForm(prefix="reset")}
 
 
-def _apply(change: object, target: User, message: str) -> Response:
+def _apply(change: Callable[[], None], target: User, message: str) -> Response:
     """Run an admin change, commit it, and report the outcome."""
     try:
-        change()  # type: ignore[operator]
+        change()
     except AdminError as err:
         db.session.rollback()
         flash(str(err), "error")

@@ -26,7 +26,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login() -> str | Response:
+def login() -> str | Response | tuple[str, int]:
     """Sign in."""
     if current_user.is_authenticated:
         return redirect(url_for("home"))
