@@ -8,7 +8,7 @@ from functools import cache
 
 from .cert_values import first_clause, org_name
 from .dates import DateMatch, Order, find_dates
-from .labels import VOCABULARY, match_label
+from .labels import VOCABULARY, fold, match_label
 from .model import Evidence
 from .pages import Line, Page
 
@@ -220,6 +220,28 @@ def accredited_by(pages: list[Page]) -> tuple[str, Evidence] | None:
                 if name:
                     return name, line.evidence()
     return None
+
+
+_ENDS_LEGAL = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|B\.?V\.?|N\.?V\.?|Pty(?: Ltd)?|Corp|"
+                         r"Corporation|S\.?r\.?l\.?|S\.?p\.?A\.?|Co\.?,? Ltd|Oy|AB|A/S|KK|K\.K\.)\.?$")
+
+
+def prominent_organisation(pages: list[Page], exclude: str | None) -> tuple[str, Evidence] | None:
+    """Return the largest-printed organisation name on page 1 that is not the certification body.
+
+    The last resort for certificates that print the holder's name without any label or sentence.
+    """
+    skip = fold(exclude or "")
+    best: Line | None = None
+    for line in pages[0].lines:
+        text = line.text.strip(" :")
+        if not _ENDS_LEGAL.search(text) or re.search(r"\d", text) or len(text) > 90:
+            continue
+        if skip and (fold(text) == skip or fold(text) in skip or skip in fold(text)):
+            continue
+        if best is None or line.size > best.size:
+            best = line
+    return (best.text.strip(" :"), best.evidence()) if best else None
 
 
 def certified_by(pages: list[Page]) -> tuple[str, Evidence] | None:

@@ -54,8 +54,8 @@ def extract(pages: list[Page], settings: ParseSettings) -> CertificateExtraction
     _dates(doc, ex)
     _surveillance(doc, ex)
     _number(doc, ex)
-    _holder(doc, ex)
     _cb(doc, ex)
+    _holder(doc, ex)
     _accreditation(doc, ex)
     _scope(doc, ex)
     _sites(doc, ex)
@@ -185,7 +185,8 @@ def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
             ex.holder = name
             ex.evidence["holder"] = value.evidence()[:2]
             return
-    found = cert_text.holder_in_sentence(doc.pages)
+    found = cert_text.holder_in_sentence(doc.pages) or cert_text.prominent_organisation(
+        doc.pages, exclude=ex.certification_body)
     if found:
         ex.holder, evidence = found
         ex.evidence["holder"] = [evidence]

@@ -85,7 +85,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "certified scope", "scope of registration", "assessed scope", "scope of the certificate",
         "scope statement", "scope of approval", "for the scope", "geltungsbereich",
         "für den geltungsbereich", "anwendungsbereich", "domaine de certification", "périmètre",
-        "alcance", "campo di applicazione", "scope of the management system",
+        "alcance", "campo di applicazione", "scope of the management system", "in respect of",
+        "for the following activities", "covering the following activities", "certified activities",
+        "field of application", "scope of activities", "tätigkeitsbereich",
     ),
     "standard": ("standard", "norm", "audit criteria", "certification standard", "normative basis", "norme"),
     "soa_reference": (

@@ -215,3 +215,20 @@ def test_ocr_like_noise_and_indented_values() -> None:
     assert cert.scope == ("Operation of the Sundmoen fish-stock forecasting models for aquaculture clients, "
                           "including data ingestion and model monitoring.")
     assert cert.accreditation_body == "NA"
+
+
+def test_unlabelled_holder_is_the_prominent_organisation_not_the_issuer() -> None:
+    page = [
+        Text(60, 40, "Saltire Certification Ltd", 12, bold=True),
+        Text(60, 100, "CERTIFICATE", 24, bold=True),
+        Text(60, 150, "Loch Dubh Voice Systems Ltd", 18, bold=True),
+        Text(60, 180, "has been assessed and registered against ISO/IEC 42001:2023", 11),
+        Text(60, 200, "in respect of: Design and operation of the Loch Dubh speech analytics service.", 10),
+        Text(60, 240, "Certificate No.: SC-4410   Expiry date: 1 December 2027", 10),
+        Text(60, 300, "Issued by Saltire Certification Ltd", 9),
+    ]
+    cert = _cert([page])
+    assert cert.holder == "Loch Dubh Voice Systems Ltd"
+    assert cert.certification_body == "Saltire Certification Ltd"
+    assert cert.scope == "Design and operation of the Loch Dubh speech analytics service."
+    assert cert.expiry_date == D(2027, 12, 1)
