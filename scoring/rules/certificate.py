@@ -91,7 +91,7 @@ def unaccredited(facts: Facts) -> Iterator[Finding]:
 
 def entity_name(name: str, legal_forms: tuple[str, ...]) -> str:
     """Return a legal name without case, punctuation or legal-form words ("Acme Ltd." → "acme")."""
-    text = fold(name)
+    text = fold(name).replace("&", " and ")
     text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)  # "S.A." → "SA.", "B.V." → "BV."
     text = re.sub(r"[^\w\s]+", " ", text)
     forms = set(legal_forms)
