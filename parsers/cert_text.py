@@ -222,8 +222,9 @@ def accredited_by(pages: list[Page]) -> tuple[str, Evidence] | None:
     return None
 
 
-_ENDS_LEGAL = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|B\.?V\.?|N\.?V\.?|Pty(?: Ltd)?|Corp|"
-                         r"Corporation|S\.?r\.?l\.?|S\.?p\.?A\.?|Co\.?,? Ltd|Oy|AB|A/S|KK|K\.K\.)\.?$")
+_ENDS_LEGAL = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|B\.?V\.?|N\.?V\.?|"
+                         r"Pty(?: Ltd)?|Corp|Corporation|S\.?r\.?l\.?|S\.?p\.?A\.?|Co\.?,? Ltd|Oy|AB|A/S|KK|"
+                         r"K\.K\.)\.?$")
 
 
 def prominent_organisation(pages: list[Page], exclude: str | None) -> tuple[str, Evidence] | None:
