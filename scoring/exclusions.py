@@ -22,7 +22,7 @@ _EITHER = (r"ausgenommen|ausgeschlossen|mit\s+ausnahme\s+(?:von|der|des)|nicht\s
            r"enthalten|eingeschlossen)")
 _CUE = re.compile(rf"(?P<after>\b(?:{_AFTER}))|(?P<before>\b(?:{_BEFORE}))|(?P<either>\b(?:{_EITHER}))", re.I)
 _NOTHING = re.compile(r"\s*(?:no|none|nothing|neither)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|no|without)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|without|nicht|keine?)\s+(?:\w+\s+)?$", re.I)
 _BOUNDARY = re.compile(r",?\s+\b(?:but|while|whereas|although|however)\b|\bincluding\b", re.I)
 
 # Parts of the AI supply chain named outright.

@@ -137,6 +137,7 @@ def test_each_exclusion_phrasing_flags(sentence: str) -> None:
     "The scope excludes no third-party components.",
     "Exclusions: none.",
     "Ausgenommen sind die Personalabrechnung und das Gebäudemanagement.",
+    "Modelle von Drittanbietern sind nicht ausgeschlossen.",
 ])
 def test_sentences_that_do_not_exclude_the_supply_chain_do_not_flag(sentence: str) -> None:
     assert "scope.supply_chain_excluded" not in codes(certificate(scope=f"{PRODUCT} {sentence}"))
