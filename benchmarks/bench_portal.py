@@ -187,7 +187,10 @@ def seed(n: int, rng: random.Random) -> tuple[int, int]:
                 "required_regions": ["UK"],
                 "template_key": "iso42001-supplier",
                 "template_version": "1",
-                "status": rng.choice(["in_progress", "submitted", "accepted"]),
+                "status": (status := rng.choice(["in_progress", "submitted", "accepted"])),
+                "decided_by": user.id if status == "accepted" else None,
+                "decided_at": now if status == "accepted" else None,
+                "decision_reason": "Meets our requirements." if status == "accepted" else None,
                 "created_by": user.id,
                 "created_at": now,
                 "updated_at": now - dt.timedelta(minutes=i),
@@ -366,8 +369,30 @@ def main() -> int:
     for label, page in pages.items():  # no app context held: each request opens its own session
         ms, queries, status = measure(app, client, page, args.requests)
         print(f"{label:42s} median {ms:7.1f} ms  queries {queries:3d}  (HTTP {status})")
+    _time_stale_views(app, client, args.requests)
     _time_reassess(app)
     return 0
+
+
+def _time_stale_views(app: Any, client: Any, n: int) -> None:
+    """Time assessment pages whose rating is older than a day (each view re-scores first)."""
+    with app.app_context():
+        ids = list(db.session.scalars(sa.select(Assessment.id).order_by(Assessment.id).limit(n)))
+        db.session.execute(
+            sa.update(Assessment)
+            .where(Assessment.id.in_(ids))
+            .values(last_scored_at=utcnow() - dt.timedelta(days=2))
+        )
+        db.session.commit()
+    times = []
+    for assessment_id in ids:
+        start = time.perf_counter()
+        status = client.get(f"/assessments/{assessment_id}").status_code
+        times.append((time.perf_counter() - start) * 1000)
+    print(
+        f"{'assessment page, stale (re-scored on view)':42s} median {statistics.median(times):7.1f} ms"
+        f"  (HTTP {status})"
+    )
 
 
 def _time_reassess(app: Any) -> None:
