@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pytesseract
 
 from .errors import CorruptPdf, OcrUnavailable, TooSlow
-from .pages import Word
+from .pages import Word, open_pdfium
 from .settings import ParseSettings
 
 INSTALL_HINT = "install Tesseract OCR (Debian/Ubuntu: apt-get install tesseract-ocr)"
@@ -30,11 +30,12 @@ def page_has_image(plumber_page: Any) -> bool:
 
 
 class Renderer:
-    """Render pages of one PDF to images; opens the document once, on first use."""
+    """Render pages of one PDF to images; opens the bytes with pypdfium2 once, on first use."""
 
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._document: Any = None
+        self._opened = False
 
     def __enter__(self) -> Renderer:
         return self
@@ -43,17 +44,18 @@ class Renderer:
         self.close()
 
     def page_count(self) -> int:
-        """Return how many pages pdfium sees."""
-        return len(self._open())
+        """Return how many pages pdfium sees (0 if it cannot read the file; EncryptedPdf for a password)."""
+        document = self._open()
+        return len(document) if document is not None else 0
 
     def page_size(self, index: int) -> tuple[float, float]:
         """Return page `index`'s width and height in PDF points."""
-        width, height = self._open()[index].get_size()
+        width, height = self._require()[index].get_size()
         return float(width), float(height)
 
     def render(self, index: int, dpi: int) -> Any:
         """Return page `index` (0-based) as a greyscale PIL image at `dpi`."""
-        page = self._open()[index]
+        page = self._require()[index]
         try:
             bitmap = page.render(scale=dpi / 72.0, grayscale=True)
             return bitmap.to_pil()
@@ -67,12 +69,16 @@ class Renderer:
             self._document = None
 
     def _open(self) -> Any:
-        if self._document is None:
-            try:
-                self._document = pdfium.PdfDocument(self._data)
-            except pdfium.PdfiumError as exc:
-                raise CorruptPdf("the PDF's scanned pages cannot be rendered for OCR") from exc
+        if not self._opened:
+            self._document = open_pdfium(self._data)
+            self._opened = True
         return self._document
+
+    def _require(self) -> Any:
+        document = self._open()
+        if document is None:
+            raise CorruptPdf("the PDF's scanned pages cannot be rendered for OCR")
+        return document
 
 
 def require_tesseract() -> None:

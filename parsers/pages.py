@@ -107,10 +107,15 @@ def read_bytes(source: Source, settings: ParseSettings = DEFAULT_SETTINGS) -> by
 
 
 @contextmanager
-def open_pdf(data: bytes, settings: ParseSettings = DEFAULT_SETTINGS) -> Iterator[Any]:
-    """Open with pdfplumber, turning its many failure modes into typed errors."""
+def open_pdf(data: bytes, settings: ParseSettings = DEFAULT_SETTINGS,
+             pdfium_pages: int | None = None) -> Iterator[Any]:
+    """Open with pdfplumber, turning its many failure modes into typed errors.
+
+    `pdfium_pages` is the page count pypdfium2 saw when the caller already opened the bytes
+    with it; otherwise it is counted here (fast, and a second opinion on encryption and damage).
+    """
     _quiet_pdf_loggers()
-    count = pdfium_page_count(data)  # fast (C) and a second opinion on encryption and damage
+    count = pdfium_page_count(data) if pdfium_pages is None else pdfium_pages
     if count > settings.max_pages:
         raise TooLarge(f"the PDF has {count} pages; the limit is {settings.max_pages}")
     try:
@@ -131,17 +136,24 @@ def open_pdf(data: bytes, settings: ParseSettings = DEFAULT_SETTINGS) -> Iterato
 
 def pdfium_page_count(data: bytes) -> int:
     """Count pages with pypdfium2; EncryptedPdf for a password, 0 when only pdfminer may cope."""
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        error = _classify_open_error(exc)
-        if isinstance(error, EncryptedPdf):
-            raise error from exc
+    document = open_pdfium(data)
+    if document is None:
         return 0
     try:
         return len(document)
     finally:
         document.close()
+
+
+def open_pdfium(data: bytes) -> Any:
+    """Open the bytes with pypdfium2: EncryptedPdf for a password, None if pdfium cannot read them."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        error = _classify_open_error(exc)
+        if isinstance(error, EncryptedPdf):
+            raise error from exc
+        return None  # damaged in a way pdfminer may still cope with
 
 
 _ENCRYPTED_NAMES = ("PDFPasswordIncorrect", "PDFEncryptionError", "PasswordError")

@@ -23,7 +23,8 @@ def parse(source: Source, settings: ParseSettings = DEFAULT_SETTINGS) -> Extract
     """
     data = read_bytes(source, settings)
     started = time.perf_counter()
-    with _deadline(settings.time_budget_s), open_pdf(data, settings) as pdf, ocr.Renderer(data) as renderer:
+    with _deadline(settings.time_budget_s), ocr.Renderer(data) as renderer, \
+            open_pdf(data, settings, pdfium_pages=renderer.page_count()) as pdf:
         pages = pdf_to_pages(pdf, settings, started, renderer)
         check_budget(started, settings)
         return lines_to_fields(pages, settings)
