@@ -49,10 +49,7 @@ def _title(t: Any) -> str:
 
 def invitation_link(token: str) -> str:
     """Return the absolute link a supplier opens to accept an invitation."""
-    for endpoint in ("auth.accept_invitation", "auth.invitation"):
-        if endpoint in current_app.view_functions:
-            return url_for(endpoint, token=token, _external=True)
-    return url_for("home", _external=True) + f"invitations/{token}"
+    return url_for("auth.accept_invitation", token=token, _external=True)
 
 
 def split_lines(text: str | None) -> list[str]:

@@ -7,6 +7,7 @@ import hashlib
 import pytest
 import sqlalchemy as sa
 
+from portal.extensions import db
 from portal.models import Assessment, Document, StoredFile
 
 from . import assessment_fixtures
@@ -157,3 +158,23 @@ def test_pdf_check_reads_content_not_names():
     for payload in (PNG, HTML, b"", b"%PDF-" + b"x" * 2000):
         with pytest.raises(UploadRejected):
             check_pdf_bytes(payload, 1000)
+
+
+def test_file_and_record_are_committed_before_parsing_starts(app, login, parties, monkeypatch):
+    from portal.assessments import operations
+
+    seen = {}
+
+    def crashing_parse(data, *args, **kwargs):
+        # another connection sees the committed, pending document and the stored blob
+        with app.app_context(), db.engine.connect() as conn:
+            seen["rows"] = conn.execute(sa.text("SELECT parse_status FROM documents")).scalars().all()
+        seen["files"] = len(storage_files(app))
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(operations, "parse", crashing_parse)
+    response = upload(login(parties.supplier), parties.assessment.id, corpus_pdf())
+    assert response.status_code == 302
+    assert seen == {"rows": ["pending"], "files": 1}
+    [doc] = _docs(app, parties.assessment.id)
+    assert doc.parse_status == "failed" and "RuntimeError" in doc.parse_error
