@@ -108,3 +108,19 @@ def test_command_line_gives_one_line_and_exit_2(tmp_path: Path) -> None:
     assert proc.stderr.strip().count("\n") == 0 and "encrypted" in proc.stderr
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 2 and '"error"' in lines[0] and '"kind": "unknown"' in lines[1]
+
+
+def test_a_page_that_hangs_is_interrupted(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import parsers.pipeline as pipeline
+
+    def hang(plumber_page: object) -> list[object]:
+        time.sleep(60)  # stands in for a pathological content stream inside pdfminer
+        return []
+
+    monkeypatch.setattr(pipeline, "page_words", hang)
+    started = time.perf_counter()
+    with pytest.raises(TooSlow):
+        parse(_pdf(), ParseSettings(time_budget_s=0.5))
+    assert time.perf_counter() - started < 10
