@@ -130,14 +130,15 @@ def _case_assessment(case: Path, procurement: User, report: DemoReport) -> str:
 
 
 def _supplier(name: str, case: str, report: DemoReport) -> User:
-    """Create the supplier organisation and its user (the name is unique per case)."""
-    org_name = name
-    if db.session.scalar(sa.select(Organisation.id).where(Organisation.name == org_name)) is not None:
-        org_name = f"{name} ({case})"
-    org = create_organisation(None, org_name, "supplier")
+    """Return the supplier's demo user, creating the organisation and user on first sight."""
+    existing = db.session.scalar(sa.select(User).join(Organisation).where(
+        Organisation.name == name, Organisation.kind == "supplier", User.email.like(f"%@{DEMO_DOMAIN}")))
+    if existing is not None:  # one supplier, several assessments (e.g. a renewal)
+        return existing
+    org = create_organisation(None, name, "supplier")
     password = _password()
-    user = create_user(None, org, f"{case.replace('_', '-')}@{DEMO_DOMAIN}", f"{name} contact", "supplier",
-                       password)
+    slug = case.split("_", 1)[-1].replace("_", "-")
+    user = create_user(None, org, f"{slug}@{DEMO_DOMAIN}", f"{name} contact", "supplier", password)
     report.logins.append(("supplier", org.name, user.email, password))
     return user
 
