@@ -146,5 +146,21 @@ def _cmd_reassess(args: argparse.Namespace) -> int:
     with app.app_context():
         count = rescoring.rescore_all(today)
         db.session.commit()
+        reminders = _send_reminders(app, today)
     print(f"re-scored {count} assessment{'s' if count != 1 else ''} for {today.isoformat()}")
+    if reminders:
+        print(reminders)
     return 0
+
+
+def _send_reminders(app: Any, today: dt.date) -> str:
+    """Send the monitoring reminders due today (after re-scoring, so they see today's dates)."""
+    try:
+        from .monitoring.reminders import run_daily
+    except ImportError:
+        return ""
+    from .extensions import db
+
+    report = run_daily(today, app.config)
+    db.session.commit()
+    return report.describe()

@@ -1,0 +1,98 @@
+"""The certification cycle: when the next surveillance audit is due, from a certificate's dates.
+
+ISO/IEC 17021-1 cycles run three years with surveillance at least once a calendar year, the first
+within 12 months of the certification decision. So the next audit is due 12 months after the latest
+cycle event (initial certification, (re)issue, surveillance audit), or on the stated `next_audit_due`
+when that comes sooner. When the certificate expires first, the renewal is what is due, not a
+surveillance audit; the expiry checks cover that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+SURVEILLANCE_INTERVAL = relativedelta(months=12)
+DUE_WINDOW_DAYS = 60  # "due" this long before the date, "overdue" after it
+DATE_FIELDS = ("initial_certification_date", "issue_date", "surveillance_dates", "next_audit_due",
+               "expiry_date")
+
+
+@dataclass(frozen=True)
+class CycleDates:
+    """The dates of one current certificate (corrections applied) that the cycle rests on."""
+
+    initial: dt.date | None = None
+    issued: dt.date | None = None
+    surveillance: tuple[dt.date, ...] = ()
+    next_audit_due: dt.date | None = None
+    expiry: dt.date | None = None
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> CycleDates:
+        """Build from extraction JSON fields (ISO strings; unreadable values are ignored)."""
+        return cls(initial=to_date(fields.get("initial_certification_date")),
+                   issued=to_date(fields.get("issue_date")),
+                   surveillance=_dates(fields.get("surveillance_dates")),
+                   next_audit_due=to_date(fields.get("next_audit_due")),
+                   expiry=to_date(fields.get("expiry_date")))
+
+    def last_audit(self) -> dt.date | None:
+        """Return the latest cycle event: certification, (re)issue or surveillance audit."""
+        events = [d for d in (self.initial, self.issued, *self.surveillance) if d]
+        return max(events) if events else None
+
+
+@dataclass(frozen=True)
+class SurveillanceStatus:
+    """Whether the next surveillance audit is due soon or overdue, and its date."""
+
+    due: dt.date
+    last: dt.date
+    overdue: bool
+
+
+def surveillance_due(dates: CycleDates) -> dt.date | None:
+    """Return the date the next surveillance audit is due, or None (no dates, or renewal comes first)."""
+    last = dates.last_audit()
+    if last is None:
+        return None
+    due = last + SURVEILLANCE_INTERVAL
+    if dates.next_audit_due and dates.next_audit_due > last:
+        due = min(due, dates.next_audit_due)
+    if dates.expiry and due >= dates.expiry:
+        return None
+    return due
+
+
+def surveillance_status(dates: CycleDates, today: dt.date,
+                        window_days: int = DUE_WINDOW_DAYS) -> SurveillanceStatus | None:
+    """Return the status when an audit is due within `window_days` or overdue, else None."""
+    if dates.expiry and dates.expiry < today:
+        return None  # an expired certificate needs renewing, not surveillance
+    due = surveillance_due(dates)
+    if due is None or due > today + dt.timedelta(days=window_days):
+        return None
+    return SurveillanceStatus(due=due, last=dates.last_audit() or due, overdue=due < today)
+
+
+def to_date(value: Any) -> dt.date | None:
+    """Return an ISO date string (or date) as a date; None when absent or unreadable."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _dates(value: Any) -> tuple[dt.date, ...]:
+    """Return the readable dates of a JSON list, oldest first."""
+    items: Iterable[Any] = value if isinstance(value, list) else []
+    return tuple(sorted(d for d in map(to_date, items) if d))
