@@ -301,6 +301,19 @@ class QuestionnaireTemplateRecord(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class SentReminder(db.Model):
+    """A monitoring reminder or digest already sent: one row per event, so re-runs never resend."""
+
+    __tablename__ = "sent_reminders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int | None] = mapped_column(_fk("assessments.id"), index=True)
+    event_key: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    recipient: Mapped[str] = mapped_column(sa.Text)
+    delivered: Mapped[bool] = mapped_column(default=False)
+    sent_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class LoginFailure(db.Model):
     """A failed sign-in, kept briefly to throttle guessing from one address."""
 
