@@ -13,6 +13,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 RENDER_SCALE = 1.5  # 108 dpi: readable on screen, small enough to send quickly
+MAX_SIDE_PX = 2400  # a hostile page size must not turn one render into gigabytes of pixels
 _QUOTE_WORDS = 8  # a long quote that wraps is found by its first words
 
 
@@ -42,7 +43,10 @@ def render_png(data: bytes, page: int, cache_dir: Path | None = None, key: str =
         return cached.read_bytes()
     pdf = pdfium.PdfDocument(data)
     try:
-        image = pdf[page - 1].render(scale=RENDER_SCALE).to_pil()
+        target = pdf[page - 1]
+        width, height = target.get_size()
+        scale = min(RENDER_SCALE, MAX_SIDE_PX / max(width, height, 1.0))
+        image = target.render(scale=scale).to_pil()
     finally:
         pdf.close()
     buf = io.BytesIO()

@@ -133,6 +133,7 @@ def file(assessment_id: int, document_id: int) -> WerkzeugResponse:
     response.headers["Content-Disposition"] = f'inline; filename="document-{doc.id}.pdf"'
     response.headers["Cache-Control"] = PRIVATE
     response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "sandbox"  # scripts inside a PDF get no origin
     return response
 
 

@@ -178,3 +178,17 @@ def test_file_and_record_are_committed_before_parsing_starts(app, login, parties
     assert seen == {"rows": ["pending"], "files": 1}
     [doc] = _docs(app, parties.assessment.id)
     assert doc.parse_status == "failed" and "RuntimeError" in doc.parse_error
+
+
+def test_a_huge_page_renders_at_a_bounded_size():
+    import io
+
+    from fpdf import FPDF
+    from PIL import Image
+
+    from portal.assessments.pdfview import MAX_SIDE_PX, render_png
+
+    pdf = FPDF(unit="pt", format=(14000, 7000))
+    pdf.add_page()
+    image = Image.open(io.BytesIO(render_png(bytes(pdf.output()), 1)))
+    assert max(image.size) == MAX_SIDE_PX and image.size[0] == 2 * image.size[1]
