@@ -46,7 +46,7 @@ def line_with(pages: list[Page], needle: str) -> Evidence | None:
 
 
 def _sentence_phrases(name: str) -> list[str]:
-    return [p for p in VOCABULARY[name] if " " in p or p in ("expires", "expiry")]
+    return [p for p in VOCABULARY[name] if " " in p or p in ("expires", "expiry", "issued")]
 
 
 @cache

@@ -64,6 +64,13 @@ def test_inline_value_after_the_label() -> None:
     assert hit.rest.startswith("LPR 599626")
 
 
+def test_one_word_label_with_separator_keeps_its_value() -> None:
+    hit = match_label("Location: 1 King Street, London")
+    assert hit is not None and hit.field == "sites" and hit.rest == "1 King Street, London"
+    hit = match_label("Scope - all AI products")
+    assert hit is not None and hit.field == "scope" and hit.rest == "all AI products"
+
+
 def test_longest_label_wins() -> None:
     hit = match_label("Surveillance audit completed on")
     assert hit is not None and hit.phrase == "surveillance audit completed on" and hit.rest == ""
@@ -75,6 +82,9 @@ def test_longest_label_wins() -> None:
     "14 Wharf Street, Manchester",
     "Standards Council of Canada",
     "Sitemap",
+    "Location-based services for retail customers",  # a one-word label needs a separator
+    "Issue 3 of the Statement of Applicability",
+    "Company-wide AI governance",
 ])
 def test_ordinary_text_is_not_a_label(text: str) -> None:
     hit = match_label(text)
