@@ -135,3 +135,26 @@ def test_boolean_answers_become_yes_and_no() -> None:
     answers = {"accredited": True, "soa_shared": False}
     ctx = Context.from_json({"assessment_date": "2026-01-01", "answers": answers})
     assert dict(ctx.answers) == {"accredited": "yes", "soa_shared": "no"}
+
+
+SCOPE_WITH_EXCLUSION = "Provision of Acme VoiceAgent. Excluding third-party foundation models."
+
+
+def _excluded_evidence(**changes: Any) -> list[FlagEvidence]:
+    cert = certificate(scope=SCOPE_WITH_EXCLUSION, **changes)
+    return next(f for f in run(cert).flags if f.code == "scope.supply_chain_excluded").evidence
+
+
+def test_a_quote_not_found_on_any_page_falls_back_to_the_whole_field() -> None:
+    from parsers.model import Evidence
+
+    recorded = Evidence(1, "Scope: Provision of Acme VoiceAgent. Excluding third-party models.")
+    found = _excluded_evidence(page_texts=["something else entirely"], evidence={"scope": [recorded]})
+    assert found == [FlagEvidence("certificate", 1, recorded.text)]
+
+
+def test_without_page_texts_the_quote_is_the_sentence_on_the_fields_page() -> None:
+    from parsers.model import Evidence
+
+    found = _excluded_evidence(evidence={"scope": [Evidence(2, "Scope: ...")]})
+    assert found == [FlagEvidence("certificate", 2, "Excluding third-party foundation models.")]
