@@ -35,15 +35,20 @@ class Tenant:
 
     ids: dict[str, Any] = field(default_factory=dict)
     users: dict[str, Any] = field(default_factory=dict)
+    buyer_org: Any = None
 
 
-def _tenant(build, label: str) -> Tenant:
-    """Make a buyer, its supplier, users of every role, and an assessment with all its parts."""
-    buyer_org = build.org("buyer", name=f"{label} Buyer Org")
+def _tenant(build, label: str, buyer: Tenant | None = None) -> Tenant:
+    """Make a buyer (or reuse `buyer`'s), a supplier, users of every role, and a full assessment."""
+    if buyer is None:
+        buyer_org = build.org("buyer", name=f"{label} Buyer Org")
+        procurement = build.user(buyer_org, "procurement", email=f"procurement@{label.lower()}.example")
+        users = {"procurement": procurement, "legal": build.user(buyer_org, "legal")}
+    else:
+        buyer_org, procurement = buyer.buyer_org, buyer.users["procurement"]
+        users = {"procurement": procurement, "legal": buyer.users["legal"]}
     supplier_org = build.org("supplier", name=f"{label} Supplier Org")
-    procurement = build.user(buyer_org, "procurement", email=f"procurement@{label.lower()}.example")
-    users = {"procurement": procurement, "legal": build.user(buyer_org, "legal"),
-             "supplier": build.user(supplier_org, "supplier")}
+    users["supplier"] = build.user(supplier_org, "supplier")
     assessment = build.assessment(procurement, supplier_org, supplier_name=f"{label} Supplier",
                                   product=f"{label}Product", supplier_legal_name=f"{label} Legal Ltd")
     document = build.document(assessment, users["supplier"], filename=f"{label}-certificate.pdf",
@@ -58,7 +63,7 @@ def _tenant(build, label: str) -> Tenant:
            "correction": correction.id, "scoring": scoring.id, "invitation": invitation.id,
            "user": procurement.id, "organisation": buyer_org.id, "org": buyer_org.id,
            "sha256": document.sha256, "page": 1}
-    return Tenant(ids, users)
+    return Tenant(ids, users, buyer_org)
 
 
 @pytest.fixture
@@ -150,6 +155,17 @@ def test_another_organisations_user_never_reaches_the_victims_data(app, world, l
     # Admins run the instance: their admin pages list every organisation by design.
     failures = _walk(app, client, victim, attacker, anonymous=False,
                      skip_prefix="admin." if role == "admin" else None)
+    assert failures == [], "\n".join(failures)
+    assert _snapshot(app, victim) == before
+
+
+def test_another_supplier_of_the_same_buyer_never_reaches_the_victims_data(app, build, login):
+    """Suppliers of one buyer are tenants too: each sees only its own assessments."""
+    buyer = _tenant(build, "Shared")  # a buyer whose names carry no marker
+    victim = _tenant(build, MARK, buyer=buyer)
+    sibling = _tenant(build, "Sibling", buyer=buyer)
+    before = _snapshot(app, victim)
+    failures = _walk(app, login(sibling.users["supplier"]), victim, sibling, anonymous=False)
     assert failures == [], "\n".join(failures)
     assert _snapshot(app, victim) == before
 
