@@ -15,8 +15,9 @@ _AFTER = (r"exclud(?:ing|es?)\b|exclusions?\s*(?:of|are|is|:)|excluded\s*(?::|fr
           r"(?:outside|out\s+of)\s+(?:the\s+)?scope\s+(?:is|are)\b")
 # Exclusion wording whose object PRECEDES it: "X are excluded", "X is outside the scope".
 _BEFORE = (r"(?:is|are|remains?|being)\s+(?:explicitly\s+|expressly\s+|also\s+)?(?:excluded|not\s+covered|"
-           r"not\s+included|not\s+(?:with)?in\s+(?:the\s+)?scope|(?:outside|out\s+of)\s+(?:the\s+)?scope|"
-           r"not\s+part\s+of)|falls?\s+outside|(?<!not\s)excluded\b")
+           r"not\s+included|not\s+(?:with)?in\s+(?:the\s+)?scope|not\s+part\s+of)|"
+           r"(?<!not\s)(?:outside|out[\s-]+of)[\s-]+(?:the\s+|its\s+)?(?:certified\s+|certification\s+)?scope|"
+           r"falls?\s+outside|(?<!not\s)excluded\b")
 # German wording puts the excluded part on either side: check the whole clause.
 _EITHER = (r"ausgenommen|ausgeschlossen|mit\s+ausnahme\s+(?:von|der|des)|nicht\s+(?:bestandteil|umfasst|"
            r"enthalten|eingeschlossen)")

@@ -118,6 +118,8 @@ PRODUCT = "Provision of Acme VoiceAgent, covering development and hosting."
     "The use of third-party generative AI services is excluded.",
     "The platform is covered but excludes the underlying models provided by Microsoft.",
     "Modelle von Drittanbietern sind ausgeschlossen.",
+    "Deepgram speech recognition is provided outside the certified scope.",
+    "Third-party LLMs: out-of-scope.",
     "Mit Ausnahme der Spracherkennung durch Zulieferer.",
 ])
 def test_each_exclusion_phrasing_flags(sentence: str) -> None:
@@ -138,6 +140,7 @@ def test_each_exclusion_phrasing_flags(sentence: str) -> None:
     "Exclusions: none.",
     "Ausgenommen sind die Personalabrechnung und das Gebäudemanagement.",
     "Modelle von Drittanbietern sind nicht ausgeschlossen.",
+    "Third-party LLMs are not outside the scope.",
 ])
 def test_sentences_that_do_not_exclude_the_supply_chain_do_not_flag(sentence: str) -> None:
     assert "scope.supply_chain_excluded" not in codes(certificate(scope=f"{PRODUCT} {sentence}"))
