@@ -49,6 +49,9 @@ _TECH = re.compile(r"\b(?:models?|services?|components?|systems?|tools?|software
                    r"engines?|algorithms?|ai|solutions?|products?|technolog(?:y|ies)|those|these|them)\b",
                    re.I)
 
+# The holder's own components are not its supply chain: "excluding the in-house LLM research lab".
+_OWN = re.compile(r"\b(?:in[- ]house|own|proprietary|internally[- ](?:developed|built|hosted))\b", re.I)
+
 
 @dataclass(frozen=True)
 class Exclusion:
@@ -110,9 +113,9 @@ def _supply_chain_hit(excluded: str, members: tuple[str, ...], cutoff: float) ->
     for member in members:
         if name_in(excluded, member, cutoff):
             return member
-    if _COMPONENT.search(excluded):
-        return ""
     external = _EXTERNAL.search(excluded)
+    if _COMPONENT.search(excluded) and (external or not _OWN.search(excluded)):
+        return ""
     if external and _TECH.search(excluded):
         return ""
     return None

@@ -120,6 +120,7 @@ PRODUCT = "Provision of Acme VoiceAgent, covering development and hosting."
     "Modelle von Drittanbietern sind ausgeschlossen.",
     "Deepgram speech recognition is provided outside the certified scope.",
     "Third-party LLMs: out-of-scope.",
+    "Excluding our own and third-party speech recognition models.",
     "Mit Ausnahme der Spracherkennung durch Zulieferer.",
 ])
 def test_each_exclusion_phrasing_flags(sentence: str) -> None:
@@ -141,6 +142,7 @@ def test_each_exclusion_phrasing_flags(sentence: str) -> None:
     "Ausgenommen sind die Personalabrechnung und das Gebäudemanagement.",
     "Modelle von Drittanbietern sind nicht ausgeschlossen.",
     "Third-party LLMs are not outside the scope.",
+    "Excluding the in-house LLM research lab.",
 ])
 def test_sentences_that_do_not_exclude_the_supply_chain_do_not_flag(sentence: str) -> None:
     assert "scope.supply_chain_excluded" not in codes(certificate(scope=f"{PRODUCT} {sentence}"))
