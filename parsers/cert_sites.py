@@ -71,3 +71,19 @@ def _column_under(segs: list[Segment], header: Segment) -> list[Segment]:
         rows.append(Segment(nxt.page, words, nxt.index))
         cur = nxt
     return rows
+
+
+_ADDRESS_LINE = re.compile(r"\d|,")
+_SENTENCE_START = re.compile(r"^(?:[a-z]|(?:[Hh]as|[Hh]ave|[Ii]s|[Ww]as|[Oo]perates|[Mm]eets|[Hh]olds|[Ff]or|"
+                             r"[Aa]t|[Ii]n|[Tt]he|[Tt]his)\b)")
+
+
+def address_below_holder(lines: list[str], used: int) -> str | None:
+    """Return the address printed under a holder's name (its certified location), if any."""
+    parts: list[str] = []
+    for line in lines[used:]:
+        text = " ".join(line.split())
+        if not _ADDRESS_LINE.search(text) or _SENTENCE_START.match(text) or len(text) > 120:
+            break
+        parts.append(text.rstrip(","))
+    return ", ".join(parts) if parts else None

@@ -151,13 +151,19 @@ def holder_name(lines: list[str], sentence: bool = False) -> str | None:
     first = lines[0] if lines else ""
     if not first or match_label(first) is not None:
         return None
-    if len(lines) > 1 and re.search(r"(?:,|&|\band)$", first):
-        first = f"{first} {' '.join(lines[1].split())}"
+    if len(lines) > 1 and (re.search(r"(?:,|&|\band)$", first) or _wrapped_legal_form(first, lines[1])):
+        first = f"{first} {lines[1]}"
     text = " ".join(" ".join(lines).split()) if sentence else first
     cut = re.search(_HOLDER_END, text)
     if cut and (sentence or len(text.split()) > 6):
         text = re.sub(r"^the\s+(?:[\w-]+\s+){0,5}?of\s+", "", text[: cut.start()])
     return text.strip(" ,:") or None
+
+
+def _wrapped_legal_form(first: str, second: str) -> bool:
+    """Return whether a long name wrapped so that its legal form ("Solutions Limited") is on line 2."""
+    return (not _ENDS_LEGAL.search(first) and bool(_ENDS_LEGAL.search(second))
+            and not re.search(r"\d", second) and len(second.split()) <= 4)
 
 
 def holder_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:

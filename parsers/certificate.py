@@ -31,6 +31,7 @@ class _Doc:
     claimed: set[int]
     labelled: dict[str, list[Segment]] = field(default_factory=dict)
     unresolved: list[tuple[str, Value, str, str]] = field(default_factory=list)
+    holder_value: Value | None = None
 
     @property
     def text(self) -> str:
@@ -184,6 +185,7 @@ def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
         if name:
             ex.holder = name
             ex.evidence["holder"] = value.evidence()[:2]
+            doc.holder_value = value
             return
     found = cert_text.holder_in_sentence(doc.pages) or cert_text.prominent_organisation(
         doc.pages, exclude=ex.certification_body)
@@ -242,12 +244,27 @@ def _sites(doc: _Doc, ex: CertificateExtraction) -> None:
     found = cert_sites.site_table(doc.layout) or [
         (site, value.segments[0].evidence()) for value in _values(doc, "sites")
         for site in cert_sites.split_sites(value.lines)]
+    if not found and doc.holder_value is not None:
+        # No sites stated anywhere: the address printed under the holder's name is its location.
+        lines = doc.holder_value.lines
+        address = cert_sites.address_below_holder(lines, _lines_of_name(lines, ex.holder or ""))
+        if address:
+            found = [(address, doc.holder_value.segments[-1].evidence())]
     seen: set[str] = set()
     for site, evidence in found:
         if cert_sites.looks_like_site(site) and site.casefold() not in seen:
             seen.add(site.casefold())
             ex.sites.append(site)
             ex.evidence.setdefault("sites", []).append(_site_evidence(doc, site, evidence))
+
+
+def _lines_of_name(lines: list[str], name: str) -> int:
+    """Return how many of a value's lines come before and make up the holder's name."""
+    for i, line in enumerate(lines):
+        tail = " ".join(line.split()).strip(" ,:")
+        if tail and name.endswith(tail):
+            return i + 1
+    return 1
 
 
 def _site_evidence(doc: _Doc, site: str, fallback: Evidence) -> Evidence:

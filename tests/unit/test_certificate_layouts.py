@@ -169,6 +169,7 @@ def test_registrar_style_with_mid_sentence_number_and_iso_dates() -> None:
     ]
     cert = _cert([page])
     assert cert.holder == "Wrenfield Mobility Limited"
+    assert cert.sites == ["Unit 7, Dockside Road, Belfast, BT3 9DT, United Kingdom"]  # printed under the name
     assert cert.certificate_number == "AIMS 640021"
     assert cert.initial_certification_date == D(2024, 1, 10)
     assert cert.issue_date == D(2025, 1, 10)
