@@ -6,8 +6,10 @@ import re
 
 from .cert_layout import Layout, Segment, below
 from .cert_text import points_elsewhere
-from .labels import fold
+from .dates import find_dates
+from .labels import fold, match_label
 from .model import Evidence
+from .standards import find_standards
 
 _SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|park|floor|suite|level|unit|"
                         r"building|tower|block", re.I)
@@ -84,6 +86,8 @@ def address_below_holder(lines: list[str], used: int) -> str | None:
     for line in lines[used:]:
         text = " ".join(line.split())
         if not _ADDRESS_LINE.search(text) or _SENTENCE_START.match(text) or len(text) > 120:
+            break
+        if find_standards(text) or find_dates(text) or match_label(text) is not None:
             break
         parts.append(text.rstrip(","))
     return ", ".join(parts) if parts else None
