@@ -85,7 +85,8 @@ def address_below_holder(lines: list[str], used: int) -> str | None:
     parts: list[str] = []
     for line in lines[used:]:
         text = " ".join(line.split())
-        if not _ADDRESS_LINE.search(text) or _SENTENCE_START.match(text) or len(text) > 120:
+        short_tail = bool(parts) and len(text.split()) <= 4  # "United Kingdom" closing an address
+        if not (_ADDRESS_LINE.search(text) or short_tail) or _SENTENCE_START.match(text) or len(text) > 120:
             break
         if find_standards(text) or find_dates(text) or match_label(text) is not None:
             break
