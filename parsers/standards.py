@@ -66,7 +66,9 @@ def _with_year(hit: StandardHit, hits: list[StandardHit]) -> StandardHit:
 
 # Wording of letters that only claim alignment/readiness/compliance, never certification.
 _NOT_CERTIFIED = re.compile(
-    r"not\s+a\s+certificate|does\s+not\s+(?:represent|constitute|amount\s+to|confer)\s+(?:a\s+)?certification"
+    r"not\s+a\s+certificate(?!\s+(?:of|for)\s+(?:the\s+)?products?)"
+    r"|does\s+not\s+(?:represent|constitute|amount\s+to|confer)\s+(?:a\s+|an\s+)?(?:accredited\s+)?certification"
+    r"(?!\s+(?:of|for)\s+(?:the\s+|any\s+)?(?:products?|services?|processes))"
     r"|is\s+not\s+(?:a\s+)?certifi|not\s+(?:been\s+)?certified|substantially\s+aligned|aligned\s+with\s+the\s+requirements"
     r"|readiness\s+(?:assessment|review|audit|letter)|gap\s+(?:analysis|assessment)|pre-?assessment"
     r"|self[-\s]?(?:assessment|assessed|declaration|declared|attestation)|statement\s+of\s+alignment"

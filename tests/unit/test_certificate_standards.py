@@ -53,6 +53,8 @@ def test_alignment_claims_are_not_certification(text: str) -> None:
     "This letter confirms that Acme Inc. has been certified by Example Registrar",
     "ZERTIFIKAT Hiermit wird bescheinigt, dass die Acme GmbH",
     "Certificate Number QCS-1 Organisation Acme",
+    "CERTIFICATE This is to certify that Acme Ltd ... Management system certification does not "
+    "constitute certification of the products or services.",
 ])
 def test_certificates_are_certified(text: str) -> None:
     verdict = certified(text)
