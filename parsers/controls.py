@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 # The 38 reference controls (FLAGS.md), in the standard's order.
 ANNEX_A: dict[str, str] = {
     "A.2.2": "AI policy",
@@ -78,6 +80,26 @@ def cell_id(text: str | None) -> str | None:
     return split[0] if split and split[1][:1].isalpha() else None
 
 
+_BY_DIGITS = {cid[2:].replace(".", ""): cid for cid in ANNEX_A}  # unique: checked by a test
+_OCR_TOKEN = re.compile(r"^\s*(?:A\s*[.,]?\s*)?(\d[\d.,]{1,6}?)\s*[.,:]?\s*$", re.I)
+
+
+def ocr_id(token: str, context: str = "") -> str | None:
+    """Recover an id whose dots OCR dropped ("6.13", "85"), only when that is unambiguous.
+
+    Without any dot left, the id's title must appear in `context` (the row), since a bare
+    "23" could as well be a number in the text.
+    """
+    match = _OCR_TOKEN.match(token)
+    if not match:
+        return None
+    cid = _BY_DIGITS.get(re.sub(r"\D", "", match.group(1)))
+    if cid is None:
+        return None
+    titled = fuzz.partial_ratio(ANNEX_A[cid].lower(), context.lower()) >= 85
+    return cid if titled or re.search(r"[.,]", match.group(1)) else None
+
+
 def leading_id(text: str) -> tuple[str, str] | None:
     """Split `text` that starts with a control id into (canonical id, the rest)."""
     match = _ID_LEADING.match(text)
@@ -135,6 +157,11 @@ def _marker_prefix(key: str) -> bool | None:
     if _TRUE_PREFIX.match(key) or key.startswith(("✓", "✔")):
         return True
     return None
+
+
+def is_x_mark(text: str | None) -> bool:
+    """Return whether `text` is a bare x (or crossed box), whose meaning depends on its column."""
+    return _marker_key(text or "") in _X_MARKS
 
 
 def is_marker(text: str | None) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from . import soa_grid, soa_meta
-from .controls import ANNEX_A, cell_id, is_marker, leading_id, parse_marker
+from .controls import ANNEX_A, cell_id, is_marker, is_x_mark, leading_id, parse_marker
 from .model import Control, Evidence, SoaExtraction
 from .pages import Page
 from .settings import ParseSettings
@@ -92,25 +92,30 @@ def _id_column(ncols: int, data: list[Row], roles: list[tuple[str | None, float]
 
 def _marker_column(ncols: int, data: list[Row], roles: list[tuple[str | None, float]],
                    exclude: set[int]) -> int | None:
-    def fraction(i: int) -> float:
-        filled = [row.cell(i) for row in data if row.cell(i)]
-        return sum(1 for t in filled if is_marker(t)) / len(filled) if filled else 0.0
-
-    candidates = [i for i in range(ncols) if i not in exclude]
-    scored = [(fraction(i), roles[i][0] == "applicable", i) for i in candidates]
-    scored = [s for s in scored if s[0] >= 0.5 or (s[1] and s[0] > 0)]
-    if scored:
-        return max(scored)[2]
-    named = [i for i in candidates if roles[i][0] == "applicable"]
+    """Pick the applicability column: a header naming it wins if it holds marks, else the most marks."""
+    counts = {i: _marker_counts(data, i) for i in range(ncols) if i not in exclude}
+    named = [i for i in counts if roles[i][0] == "applicable"]
+    marked_named = [i for i in named if counts[i][0] > 0]
+    if marked_named:
+        return max(marked_named, key=lambda i: (counts[i][0], -i))
+    mostly = [i for i, (marks, filled) in counts.items() if marks and marks >= filled / 2]
+    if mostly:
+        return max(mostly, key=lambda i: (counts[i][0], -i))
     return named[0] if named else None
 
 
+def _marker_counts(data: list[Row], col: int) -> tuple[int, int]:
+    """Count a column's cells that read as short applicability marks, and its filled cells."""
+    filled = [row.cell(col) for row in data if row.cell(col)]
+    return sum(1 for t in filled if len(t) <= 30 and is_marker(t)), len(filled)
+
+
 def _x_meaning(data: list[Row], app_col: int | None) -> bool | None:
-    """A bare x ticks a box, unless the column also uses ticks or words, where it crosses."""
+    """A bare x ticks a box when the column holds only x marks and blanks; beside other marks it crosses."""
     if app_col is None:
         return None
     values = [row.cell(app_col) for row in data if row.cell(app_col)]
-    return not any(parse_marker(v) is True for v in values)
+    return all(is_x_mark(v) for v in values)
 
 
 def _guess_justification(ncols: int, data: list[Row], taken: set[int], id_col: int) -> int | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .controls import cell_id, normalise_id
+from .controls import cell_id, normalise_id, ocr_id
 from .model import BBox
 from .pages import Line, Page, Word
 
@@ -111,6 +111,28 @@ def header_row(cells: list[str]) -> bool:
     return len(roles - {None, "title"}) >= 2
 
 
+def header_segments(line: Line) -> list[list[Word]]:
+    """Split a header line into labels, also where two labels sit closer than a column gap."""
+    out: list[list[Word]] = []
+    for run in segments(line):
+        out.extend(_split_labels(run))
+    return out
+
+
+def _split_labels(run: list[Word]) -> list[list[Word]]:
+    """Split "Applicable Rationale" (two roles, one run) at its widest gap between role labels."""
+    if len(run) < 2 or header_role(_seg_text(run))[0] is None:
+        return [run]
+    height = median([w.bottom - w.top for w in run])
+    cuts = [k for k in range(1, len(run)) if run[k].x0 - run[k - 1].x1 >= 0.4 * height
+            and header_role(_seg_text(run[:k]))[0] and header_role(_seg_text(run[k:]))[0]
+            and header_role(_seg_text(run[:k]))[0] != header_role(_seg_text(run[k:]))[0]]
+    if not cuts:
+        return [run]
+    k = max(cuts, key=lambda i: run[i].x0 - run[i - 1].x1)
+    return _split_labels(run[:k]) + _split_labels(run[k:])
+
+
 # ---------------------------------------------------------------- unruled tables from words
 
 
@@ -143,10 +165,12 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def _has_id(line: Line) -> bool:
+def _has_id(line: Line, ocr: bool = False) -> bool:
     """A row starts with an id alone, or with "id title" followed by further columns."""
     segs = segments(line)
     if any(normalise_id(_seg_text(seg)) for seg in segs[:2]):
+        return True
+    if ocr and ocr_id(_seg_text(segs[0]), line.text):
         return True
     return len(segs) >= 2 and cell_id(_seg_text(segs[0])) is not None
 
@@ -154,21 +178,23 @@ def _has_id(line: Line) -> bool:
 def word_table(page: Page, spans: list[Span] | None) -> tuple[list[Row], list[Span] | None]:
     """Rebuild an unruled table from word positions; returns its rows and the header's spans."""
     blocks = _blocks(page.lines)
-    first_id = next((i for i, b in enumerate(blocks) if any(_has_id(line) for line in b)), None)
+    first_id = next((i for i, b in enumerate(blocks) if any(_has_id(line, page.ocr) for line in b)), None)
     if first_id is None:
         return [], spans
     header_at = next((i for i, b in enumerate(blocks[:first_id])
-                      if header_row([_seg_text(s) for line in b for s in segments(line)])), None)
-    last_id = max(i for i, b in enumerate(blocks) if any(_has_id(line) for line in b))
+                      if header_row([_seg_text(s) for line in b for s in header_segments(line)])), None)
+    last_id = max(i for i, b in enumerate(blocks) if any(_has_id(line, page.ocr) for line in b))
     body = blocks[first_id:last_id + 1]  # headings between rows stay; footers after the table go
     if header_at is not None:
-        spans = _merge_runs([(s[0].x0, s[-1].x1) for line in blocks[header_at] for s in segments(line)])
+        runs = [(s[0].x0, s[-1].x1) for line in blocks[header_at] for s in header_segments(line)]
+        spans = _merge_runs(runs,
+                            touching=False)
     columns = _columns([line for b in body for line in b], spans)
-    rows = [_row(page, blocks[header_at], columns)] if header_at is not None else []
+    rows = [_row(page, blocks[header_at], columns, header=True)] if header_at is not None else []
     lead = blocks[header_at + 1 if header_at is not None else 0:first_id][-1:]
     rows.extend(_row(page, b, columns) for b in lead if _adjacent(b, blocks[first_id]))
     for block in body:
-        rows.extend(_row(page, part, columns) for part in _split_at_ids(block))
+        rows.extend(_row(page, part, columns) for part in _split_at_ids(block, page.ocr))
     return rows, spans
 
 
@@ -179,12 +205,12 @@ def _adjacent(above: list[Line], below: list[Line]) -> bool:
     return below[0].top - bottom <= 2.5 * height
 
 
-def _split_at_ids(block: list[Line]) -> list[list[Line]]:
+def _split_at_ids(block: list[Line], ocr: bool = False) -> list[list[Line]]:
     """Split a block holding several ids; lines before the first id belong to it (centred cells)."""
     parts: list[list[Line]] = []
     pending: list[Line] = []
     for line in block:
-        if _has_id(line):
+        if _has_id(line, ocr):
             parts.append(pending + [line])
             pending = []
         elif parts:
@@ -198,11 +224,11 @@ def _seg_text(seg: list[Word]) -> str:
     return " ".join(w.text for w in seg)
 
 
-def _merge_runs(runs: list[Span]) -> list[Span]:
-    """Merge horizontal extents that overlap into column spans, left to right."""
+def _merge_runs(runs: list[Span], touching: bool = True) -> list[Span]:
+    """Merge horizontal extents that overlap (or touch) into column spans, left to right."""
     spans: list[Span] = []
     for x0, x1 in sorted(runs):
-        if spans and x0 <= spans[-1][1] + 1:
+        if spans and x0 <= spans[-1][1] + (1 if touching else 0):
             spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
         else:
             spans.append((x0, x1))
@@ -238,11 +264,14 @@ def _column(seg: list[Word], columns: list[Span]) -> int:
                else min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
 
 
-def _row(page: Page, lines: list[Line], spans: list[Span]) -> Row:
+def _row(page: Page, lines: list[Line], spans: list[Span], header: bool = False) -> Row:
     cells: list[list[str]] = [[] for _ in spans]
     for line in lines:
-        for seg in segments(line):
-            cells[_column(seg, spans)].append(_seg_text(seg))
+        for k, seg in enumerate(header_segments(line) if header else segments(line)):
+            text = _seg_text(seg)
+            if page.ocr and k == 0 and not header:
+                text = ocr_id(text, line.text) or text  # "6.13" → "A.6.1.3"
+            cells[_column(seg, spans)].append(text)
     box = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
            max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
     return Row(page.number, [" ".join(c) for c in cells], box, " ".join(ln.text for ln in lines))
