@@ -13,6 +13,9 @@ from .pdftext import latin1, truncate
 from .summary import DocumentFacts, LegalSummary
 
 MAX_PAGES = 2
+ESTIMATE_BUDGET = 1.85  # pages; the estimate is rough, so leave room before trying a denser layout
+USABLE_HEIGHT_MM = 297 - 12 - 14
+USABLE_WIDTH_MM = 210 - 28
 CERT_ROWS = (("holder", "Holder"), ("certificate_number", "Certificate number"), ("standard", "Standard"),
              ("certification_body", "Certification body"), ("accreditation_body", "Accreditation body"),
              ("initial_certification_date", "Initial certification"), ("issue_date", "Issue date"),
@@ -40,7 +43,10 @@ DENSITIES = (Density(9, 260, 2, 700, 400), Density(8, 160, 1, 420, 260), Density
 def render_summary_pdf(summary: LegalSummary) -> bytes:
     """Return the summary as PDF bytes; the same summary always gives the same bytes."""
     data = b""
-    for density in DENSITIES:
+    # Rendering is the cost: start from the roomiest density whose estimate fits, not always the first.
+    start = next((i for i, d in enumerate(DENSITIES) if _estimated_pages(summary, d) <= ESTIMATE_BUDGET),
+                 len(DENSITIES) - 1)
+    for density in DENSITIES[start:]:
         pdf = _Document(summary, density)
         pdf.draw()
         data = bytes(pdf.output())
@@ -203,6 +209,19 @@ class _Document(FPDF):
         self.set_x(self.l_margin + indent)
         self.multi_cell(0, height, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(gap)
+
+
+def _estimated_pages(summary: LegalSummary, d: Density) -> float:
+    """Estimate the pages a density needs from the text lengths (average glyph ~0.5 em wide)."""
+    per_line = USABLE_WIDTH_MM / (d.font * 0.3528 * 0.5)
+    values = summary.certificate.values if summary.certificate else {}
+    lines = 30.0 + min(len(str(values.get("scope") or "")), d.scope) / per_line
+    for flag in summary.flags:
+        quotes = [min(len(e.quote), d.quote) + 30 for e in flag.evidence[: d.evidence]]
+        texts = [min(len(flag.message), d.message), len(flag.safeguard) + 12, *quotes]
+        lines += 1 + sum(-(-int(t) // int(per_line)) for t in texts)
+    lines += 2 * (len(summary.contradictions) + len(summary.corrections)) + 8
+    return lines * d.font * 0.45 / USABLE_HEIGHT_MM
 
 
 def _value(doc: DocumentFacts, key: str) -> str:
