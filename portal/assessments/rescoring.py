@@ -34,6 +34,7 @@ class Inputs:
     soa: Document | None = None
     corrections: dict[int, list[Correction]] = field(default_factory=dict)
     answers: dict[str, Any] = field(default_factory=dict)
+    response: Response | None = None
     last: Scoring | None = None
 
 
@@ -96,11 +97,22 @@ def rescore_all(today: dt.date, buyer_org_id: int | None = None) -> int:
         chunk = db.session.scalars(sa.select(Assessment).where(
             Assessment.id.in_(ids[start:start + BATCH]))).all()
         inputs = gather_inputs(chunk)
-        for assessment in chunk:
-            _score(assessment, inputs[assessment.id], today, "reassess", settings)
-            done += 1
+        rows = [_score(a, inputs[a.id], today, "reassess", settings) for a in chunk]
         db.session.flush()
+        _release([*chunk, *rows], inputs.values())
+        done += len(chunk)
     return done
+
+
+def _release(objects: Iterable[Any], inputs: Iterable[Inputs]) -> None:
+    """Detach a flushed batch so that re-scoring thousands of assessments keeps memory flat."""
+    loaded: list[Any] = [o for o in objects if o is not None]
+    for item in inputs:
+        loaded += [d for d in (item.certificate, item.soa, item.response, item.last) if d is not None]
+        loaded += [c for rows in item.corrections.values() for c in rows]
+    for obj in loaded:
+        if obj in db.session:
+            db.session.expunge(obj)
 
 
 def gather_inputs(assessments: Sequence[Assessment]) -> dict[int, Inputs]:
@@ -116,6 +128,7 @@ def gather_inputs(assessments: Sequence[Assessment]) -> dict[int, Inputs]:
     _attach_corrections(result, [d.id for d in docs])
     for resp in db.session.scalars(sa.select(Response).where(Response.assessment_id.in_(ids))):
         result[resp.assessment_id].answers = dict(resp.answers or {})
+        result[resp.assessment_id].response = resp
     for last in _last_scorings(ids):
         result[last.assessment_id].last = last
     return result
@@ -149,8 +162,8 @@ def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
     if inputs.certificate is None:
         _set_unrated(assessment)
         return None
-    cert = _extraction(inputs, inputs.certificate)
-    soa = _extraction(inputs, inputs.soa) if inputs.soa else None
+    cert = extraction_for(inputs, inputs.certificate)
+    soa = extraction_for(inputs, inputs.soa) if inputs.soa else None
     context = build_context(assessment, inputs.answers, today)
     result = scoring.assess(cert, soa, context, settings)
     flags = result.to_json()["flags"]
@@ -165,7 +178,8 @@ def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
     return row
 
 
-def _extraction(inputs: Inputs, doc: Document) -> Any:
+def extraction_for(inputs: Inputs, doc: Document) -> Any:
+    """Return a document's effective extraction (machine values with the supplier's corrections)."""
     corrected = latest_corrections(inputs.corrections.get(doc.id, []))
     return effective_extraction(doc.extraction, doc.role, corrected)
 
