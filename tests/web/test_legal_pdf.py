@@ -127,3 +127,20 @@ def test_latin1_spells_out_what_the_font_lacks():
     assert latin1("“a” ‘b’ – c — d … ✓ ✗ → ≥ €\u00a0ü ő 中") == spelled
     assert truncate("one two three four five", 12) == "one two..."
     assert truncate("short", 12) == "short"
+
+
+def test_bytes_do_not_depend_on_the_process():
+    """Another interpreter (another hash seed) renders the very same bytes."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib; from tests.web.test_legal_pdf import _summary, _every_flag; "
+              "from portal.legal.summary_pdf import render_summary_pdf; "
+              "print(hashlib.sha256(render_summary_pdf(_summary(_every_flag(30, 2)))).hexdigest())")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    digests = {run.stdout.strip() for run in runs}
+    assert digests == {hashlib.sha256(render_summary_pdf(_summary(_every_flag(30, 2)))).hexdigest()}
