@@ -188,14 +188,28 @@ def _post_routes(a: int) -> list[tuple[str, dict]]:
     ]
 
 
-def test_legal_cannot_post_anything(app, login, parties):
+def test_legal_cannot_post_anything(app, login, build, parties):
+    doc = build.document(
+        parties.assessment, parties.supplier, extraction={"kind": "certificate", "holder": "H"}
+    )
     client = login(parties.legal)
     before = audit_actions(app)
-    for url, data in _post_routes(parties.assessment.id):
+    doc_routes = [
+        (
+            f"/assessments/{parties.assessment.id}/documents/{doc.id}/corrections",
+            {"field": "holder", "value": "X", "reason": "y"},
+        ),
+        (f"/assessments/{parties.assessment.id}/documents/{doc.id}/parse", {}),
+    ]
+    for url, data in _post_routes(parties.assessment.id) + doc_routes:
         assert client.post(url, data=data).status_code == 403, url
     assert audit_actions(app) == before
-    page = client.get(f"/assessments/{parties.assessment.id}")
-    assert page.status_code == 200 and b'action="/assessments' not in page.data
+    for url in (
+        f"/assessments/{parties.assessment.id}",
+        f"/assessments/{parties.assessment.id}/documents/{doc.id}",
+    ):
+        page = client.get(url)
+        assert page.status_code == 200 and b'action="/assessments' not in page.data, url
 
 
 def test_supplier_cannot_see_or_touch_another_suppliers_assessment(app, login, parties):
