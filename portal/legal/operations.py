@@ -33,7 +33,7 @@ def legal_summary(assessment: Assessment, on: dt.date) -> LegalSummary:
     if cert is not None:
         settings = scoring.ScoringSettings(accreditation=rescoring.registry_from_db())
         result = scoring.assess(_extraction(inputs, cert), _extraction(inputs, soa) if soa else None,
-                                context, settings)  # type: ignore[arg-type]
+                                context, settings)
         rating, flags = result.rating, result.to_json()["flags"]
     cert_facts = _facts(cert, inputs.corrections.get(cert.id, [])) if cert else None
     values = cert_facts.values if cert_facts else {}

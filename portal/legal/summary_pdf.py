@@ -132,7 +132,8 @@ class _Document(FPDF):
             self._pair("SoA", "No Statement of Applicability provided.")
             return
         controls = soa.values.get("controls") or []
-        excluded = [c.get("id") for c in controls if isinstance(c, dict) and c.get("applicable") is False]
+        excluded = [str(c.get("id")) for c in controls
+                    if isinstance(c, dict) and c.get("applicable") is False]
         listed = f"{len(controls)} controls listed, not applicable: {', '.join(excluded) or 'none'}"
         version = f"version {_value(soa, 'version')}, dated {_value(soa, 'date')}"
         self._pair("SoA", f"{version}; {listed}; {_file(soa)}")
