@@ -14,6 +14,8 @@ DEFAULTS: dict[str, Any] = {
     "UPLOAD_MAX_BYTES": 20 * MB,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
+    # Signed-in sessions end after this long without a request (the cookie is refreshed on each).
+    "PERMANENT_SESSION_LIFETIME": 8 * 3600,
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "PREFERRED_URL_SCHEME": "http",

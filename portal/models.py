@@ -7,6 +7,8 @@ comparisons identical on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from typing import Any
 
 import sqlalchemy as sa
@@ -70,6 +72,13 @@ class User(UserMixin, db.Model):
 
     organisation: Mapped[Organisation] = relationship(back_populates="users")
 
+    def get_id(self) -> str:
+        """Return the session id: the user id plus a fingerprint of the password hash.
+
+        A password change or reset alters the fingerprint, which signs out every other session.
+        """
+        return f"{self.id}.{password_fingerprint(self.password_hash)}"
+
     @property
     def is_buyer(self) -> bool:
         """Say whether the user works for a buyer (procurement or legal)."""
@@ -79,13 +88,23 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.email} {self.role}>"
 
 
-def load_user(user_id: str) -> User | None:
-    """Load the signed-in user for Flask-Login; deactivated users are signed out."""
+def password_fingerprint(password_hash: str) -> str:
+    """Return a short digest of a password hash (kept in the session, never the hash itself)."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
+def load_user(session_id: str) -> User | None:
+    """Load the signed-in user for Flask-Login; deactivated users and stale sessions are signed out."""
+    ident, _, fingerprint = (session_id or "").partition(".")
     try:
-        user = db.session.get(User, int(user_id))
+        user = db.session.get(User, int(ident))
     except (TypeError, ValueError):
         return None
-    return user if user is not None and user.is_active else None
+    if user is None or not user.is_active:
+        return None
+    if not hmac.compare_digest(fingerprint, password_fingerprint(user.password_hash)):
+        return None
+    return user
 
 
 class Assessment(db.Model):

@@ -38,6 +38,7 @@ def login() -> str | Response | tuple[str, int]:
         if result.user is not None:
             next_url = _safe_next(request.args.get("next"))
             session.clear()  # a fresh session on sign-in: no fixation
+            session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME idle
             login_user(result.user)
             return redirect(next_url or url_for("home"))
         flash(result.message or operations.BAD_CREDENTIALS, "error")
@@ -65,6 +66,7 @@ def account() -> str | Response:
         else:
             operations.change_password(current_user, form.password.data)
             db.session.commit()
+            login_user(current_user._get_current_object())  # this session stays; the others end
             flash("Password changed.", "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form)
@@ -111,6 +113,7 @@ def _create_account(invitation: invitations.Invitation) -> str | Response | tupl
             return redirect(url_for("auth.login"))
         db.session.commit()
         session.clear()
+        session.permanent = True
         login_user(user)
         flash("Welcome. Your account is ready.", "success")
         return redirect(_assessment_url(invitation.assessment_id))

@@ -284,3 +284,17 @@ def test_signed_in_supplier_cannot_use_an_invitation_sent_to_someone_else(login,
 def test_a_missing_trailing_slash_still_redirects(client):
     response = client.get("/admin")
     assert response.status_code == 308
+
+
+def test_password_change_signs_out_the_other_sessions(login, buyer):
+    here, elsewhere = login(buyer), login(buyer)
+    here.post("/account", data={"current": PASSWORD, "password": "a new long secret",
+                                "confirm": "a new long secret"})
+    assert here.get("/account").status_code == 200
+    assert elsewhere.get("/account").status_code == 302
+
+
+def test_session_cookie_expires_when_idle(client, buyer, app):
+    response = sign_in(client, buyer.email, PASSWORD)
+    assert "Expires=" in response.headers["Set-Cookie"]
+    assert app.permanent_session_lifetime.total_seconds() == 8 * 3600
