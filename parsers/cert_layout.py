@@ -14,6 +14,10 @@ MIN_COLUMN_GAP = 8.0
 # A line more than this fraction further from the previous one than the line before it starts
 # a new paragraph (18.5 pt after 14.5 pt steps does; 14.7 after 14.8 does not).
 PARAGRAPH_STEP = 1.15
+# A line of at least this many gaps, none more than this ratio wider than the narrowest, is
+# justified prose (its wide gaps are stretching, not a column boundary).
+JUSTIFIED_MIN_GAPS = 4
+JUSTIFIED_GAP_RATIO = 2.0
 
 
 @dataclass(eq=False)
@@ -64,13 +68,20 @@ class Segment:
 
 
 def split_line(line: Line) -> list[Segment]:
-    """Split a line into segments wherever the horizontal gap between words is column-sized."""
+    """Split a line into segments wherever the horizontal gap between words is column-sized.
+
+    Justified text spreads its extra space over every gap, so a wide gap only separates columns
+    when it is also much wider than the line's ordinary gaps.
+    """
+    words = line.words
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    if len(gaps) >= JUSTIFIED_MIN_GAPS and max(gaps) <= JUSTIFIED_GAP_RATIO * max(min(gaps), 0.5):
+        return [Segment(line.page, list(words))]  # evenly spaced: one justified line, not columns
     segments: list[Segment] = []
-    current = [line.words[0]]
-    for word in line.words[1:]:
-        prev = current[-1]
+    current = [words[0]]
+    for prev, word, gap in zip(words, words[1:], gaps, strict=False):
         size = max(prev.size, word.size) or (prev.bottom - prev.top)
-        if word.x0 - prev.x1 > max(COLUMN_GAP_EM * size, MIN_COLUMN_GAP):
+        if gap > max(COLUMN_GAP_EM * size, MIN_COLUMN_GAP):
             segments.append(Segment(line.page, current))
             current = [word]
         else:

@@ -11,6 +11,7 @@ from .accreditation import AccreditationRegistry
 from .cert_layout import Layout, Segment, build_layout
 from .cert_values import Value, claimed_below, first_clause, org_name, read_value
 from .dates import Order, find_dates, infer_order
+from .labels import cut_at_next_label
 from .model import CertificateExtraction, Evidence, SoaReference
 from .pages import Page
 from .settings import ParseSettings
@@ -167,7 +168,7 @@ def _surveillance(doc: _Doc, ex: CertificateExtraction) -> None:
 
 def _number(doc: _Doc, ex: CertificateExtraction) -> None:
     for value in _values(doc, "certificate_number"):
-        m = _CERT_NUMBER.search(first_clause(value.text))
+        m = _CERT_NUMBER.search(first_clause(cut_at_next_label(value.text)))
         if m and len(m.group(0)) <= 40:
             ex.certificate_number = m.group(0).strip(" .")
             ex.evidence["certificate_number"] = value.evidence()

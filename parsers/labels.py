@@ -199,3 +199,15 @@ def find_phrase(text: str, field: str, cutoff: float = 90.0) -> tuple[int, int] 
                 best = (m.start(), m.end())
             break
     return best
+
+
+@cache
+def _inline_phrases() -> re.Pattern[str]:
+    phrases = sorted({p for ps in VOCABULARY.values() for p in ps if " " in p}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I)
+
+
+def cut_at_next_label(text: str) -> str:
+    """Return text up to where another label starts ("SC-4410 Expiry date: 1 Dec 2027" -> "SC-4410")."""
+    m = _inline_phrases().search(text, 1)
+    return text[: m.start()].rstrip(" ,;|") if m else text

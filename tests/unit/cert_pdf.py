@@ -39,3 +39,16 @@ def paragraph(x: float, y: float, lines: Sequence[str], size: float = 10.0,
               leading: float = 13.0) -> list[Text]:
     """Return a left-aligned paragraph of lines starting at (x, y)."""
     return [Text(x, y + i * leading, line, size) for i, line in enumerate(lines)]
+
+
+def justified(x: float, y: float, words: Sequence[str], width: float, size: float = 10.0) -> list[Text]:
+    """Return one line of words spread evenly across `width` (wide gaps, as justified text has)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widths = [stringWidth(w, "Helvetica", size) for w in words]
+    gap = (width - sum(widths)) / max(len(words) - 1, 1)
+    out, pos = [], x
+    for word, w in zip(words, widths, strict=True):
+        out.append(Text(pos, y, word, size))
+        pos += w + gap
+    return out

@@ -8,7 +8,7 @@ import pytest
 
 from parsers import CertificateExtraction, parse
 
-from .cert_pdf import Text, build_pdf, paragraph
+from .cert_pdf import Text, build_pdf, justified, paragraph
 
 D = dt.date
 
@@ -233,3 +233,26 @@ def test_unlabelled_holder_is_the_prominent_organisation_not_the_issuer() -> Non
     assert cert.certification_body == "Saltire Certification Ltd"
     assert cert.scope == "Design and operation of the Loch Dubh speech analytics service."
     assert cert.expiry_date == D(2027, 12, 1)
+
+
+def test_justified_scope_with_wide_gaps_stays_one_paragraph() -> None:
+    first = "Provision of the Corrie AI triage assistant".split()  # ~40 pt gaps, wider than 1.6 em
+    page = [
+        Text(60, 40, "Brackenridge Certification Ltd", 14, bold=True),
+        Text(60, 90, "CERTIFICATE OF REGISTRATION", 18, bold=True),
+        Text(60, 130, "Awarded to: Corrie Health Analytics Ltd", 11),
+        Text(60, 150, "Standard: ISO/IEC 42001:2023", 11),
+        Text(60, 175, "Scope of certification:", 11),
+        *justified(60, 192, first, width=470),
+        Text(60, 205, "to NHS trusts, covering design, deployment and monitoring of its machine-learning models."),
+        Text(60, 240, "Date of issue: 2 May 2025 Expiry date: 1 May 2028", 10),
+        Text(60, 255, "Certificate No. BC 5521 Next audit due: 2 May 2026", 10),
+    ]
+    cert = _cert([page])
+    assert cert.scope == ("Provision of the Corrie AI triage assistant to NHS trusts, covering design, "
+                          "deployment and monitoring of its machine-learning models.")
+    assert cert.issue_date == D(2025, 5, 2)
+    assert cert.expiry_date == D(2028, 5, 1)
+    assert cert.next_audit_due == D(2026, 5, 2)
+    assert cert.certificate_number == "BC 5521"
+    assert cert.holder == "Corrie Health Analytics Ltd"
