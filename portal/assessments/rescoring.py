@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from ..extensions import db
 from ..models import AccreditationBodyRecord, Assessment, Correction, Document, Response, Scoring
 from .corrections import effective_extraction, latest_corrections
 
+log = logging.getLogger(__name__)
 STALE_AFTER = dt.timedelta(days=1)
 BATCH = 500
 TRIGGER_LABELS = {"upload": "new evidence", "manual": "document parsed again", "answers": "answers changed",
@@ -71,7 +73,7 @@ def rescore(assessment: Assessment, today: dt.date, trigger: str,
     """Score one assessment now; keep a Scoring row when triggered by a change or when it differs."""
     inputs = gather_inputs([assessment])[assessment.id]
     settings = scoring.ScoringSettings(accreditation=registry or registry_from_db())
-    return _score(assessment, inputs, today, trigger, settings)
+    return _score_safely(assessment, inputs, today, trigger, settings)
 
 
 def rescore_if_stale(assessment: Assessment, today: dt.date) -> bool:
@@ -97,7 +99,7 @@ def rescore_all(today: dt.date, buyer_org_id: int | None = None) -> int:
         chunk = db.session.scalars(sa.select(Assessment).where(
             Assessment.id.in_(ids[start:start + BATCH]))).all()
         inputs = gather_inputs(chunk)
-        rows = [_score(a, inputs[a.id], today, "reassess", settings) for a in chunk]
+        rows = [_score_safely(a, inputs[a.id], today, "reassess", settings) for a in chunk]
         db.session.flush()
         _release([*chunk, *rows], inputs.values())
         done += len(chunk)
@@ -155,6 +157,16 @@ def _has_certificate(assessment: Assessment) -> bool:
         Document.assessment_id == assessment.id, Document.role == "certificate",
         Document.parse_status == "parsed").limit(1))
     return found is not None
+
+
+def _score_safely(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
+                  settings: Any) -> Scoring | None:
+    """Score, but never lose the change that triggered it (nor stop the daily run) over a scoring fault."""
+    try:
+        return _score(assessment, inputs, today, trigger, settings)
+    except Exception:  # the previous rating stands; the next trigger or the daily run tries again
+        log.exception("could not score assessment %s (%s)", assessment.id, trigger)
+        return None
 
 
 def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,

@@ -192,3 +192,16 @@ def test_a_huge_page_renders_at_a_bounded_size():
     pdf.add_page()
     image = Image.open(io.BytesIO(render_png(bytes(pdf.output()), 1)))
     assert max(image.size) == MAX_SIDE_PX and image.size[0] == 2 * image.size[1]
+
+
+def test_a_scoring_fault_does_not_lose_the_parsed_upload(app, login, parties, monkeypatch):
+    import scoring
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("bug in a rule")
+
+    monkeypatch.setattr(scoring, "assess", broken)
+    response = upload(login(parties.supplier), parties.assessment.id, corpus_pdf())
+    assert response.status_code == 302
+    [doc] = _docs(app, parties.assessment.id)
+    assert doc.parse_status == "parsed" and doc.is_current
