@@ -236,7 +236,7 @@ def test_unlabelled_holder_is_the_prominent_organisation_not_the_issuer() -> Non
 
 
 def test_justified_scope_with_wide_gaps_stays_one_paragraph() -> None:
-    first = "Provision of the Corrie AI triage assistant".split()  # ~40 pt gaps, wider than 1.6 em
+    first = ["Provision", "of", "the", "Corrie", "AI", "triage", "assistant"]  # ~40 pt gaps: > 1.6 em
     page = [
         Text(60, 40, "Brackenridge Certification Ltd", 14, bold=True),
         Text(60, 90, "CERTIFICATE OF REGISTRATION", 18, bold=True),
@@ -244,7 +244,8 @@ def test_justified_scope_with_wide_gaps_stays_one_paragraph() -> None:
         Text(60, 150, "Standard: ISO/IEC 42001:2023", 11),
         Text(60, 175, "Scope of certification:", 11),
         *justified(60, 192, first, width=470),
-        Text(60, 205, "to NHS trusts, covering design, deployment and monitoring of its machine-learning models."),
+        Text(60, 205, "to NHS trusts, covering design, deployment and monitoring of its "
+                      "machine-learning models."),
         Text(60, 240, "Date of issue: 2 May 2025 Expiry date: 1 May 2028", 10),
         Text(60, 255, "Certificate No. BC 5521 Next audit due: 2 May 2026", 10),
     ]
