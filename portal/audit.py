@@ -7,6 +7,7 @@ import decimal
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from .extensions import db
 from .models import AuditEvent, User
@@ -57,9 +58,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def recent_events(limit: int = 200, organisation_id: int | None = None) -> list[AuditEvent]:
-    """Return the latest events, newest first (optionally for one organisation)."""
-    query = sa.select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
+def events_query(action: str | None = None, organisation_id: int | None = None) -> sa.Select[Any]:
+    """Return a SELECT of events, newest first, optionally by action prefix or organisation."""
+    query = sa.select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    if action:
+        query = query.where(AuditEvent.action.startswith(action.strip(), autoescape=True))
     if organisation_id is not None:
         query = query.where(AuditEvent.organisation_id == organisation_id)
-    return list(db.session.scalars(query.options(sa.orm.selectinload(AuditEvent.user))))
+    return query.options(selectinload(AuditEvent.user))
+
+
+def recent_events(limit: int = 200, organisation_id: int | None = None) -> list[AuditEvent]:
+    """Return the latest events, newest first (optionally for one organisation)."""
+    return list(db.session.scalars(events_query(organisation_id=organisation_id).limit(limit)))

@@ -8,9 +8,10 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.orm import contains_eager
 from werkzeug.wrappers import Response
 
-from ..audit import recent_events
+from ..audit import events_query
 from ..extensions import db
 from ..models import Organisation, User
 from ..security import admin_required
@@ -80,7 +81,7 @@ def users() -> str | Response:
             db.session.commit()
             flash(f"User {user.email} added.", "success")
             return redirect(url_for("admin.users"))
-    query = (sa.select(User).join(Organisation).options(sa.orm.contains_eager(User.organisation))
+    query = (sa.select(User).join(Organisation).options(contains_eager(User.organisation))
              .order_by(Organisation.name, User.email))
     page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
     return render_template("admin/users.html", form=form, page=page)
@@ -204,4 +205,7 @@ def export_accreditation() -> Response:
 @admin_required
 def audit_log() -> str:
     """Show the latest audit events."""
-    return render_template("admin/audit.html", events=recent_events())
+    action = request.args.get("action", "").strip()[:64]
+    query = events_query(action=action or None)
+    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=100, error_out=False)
+    return render_template("admin/audit.html", page=page, action=action)

@@ -189,3 +189,10 @@ def test_audit_log_page_lists_events(admin_client, build):
     admin_client.post("/admin/organisations", data={"name": "Audited Org", "kind": "buyer"})
     page = admin_client.get("/admin/audit").data
     assert b"organisation.created" in page and b"admin@example.com" in page
+
+
+def test_audit_log_filters_by_action_prefix(admin_client, build):
+    admin_client.post("/admin/organisations", data={"name": "Audited Org", "kind": "buyer"})
+    page = admin_client.get("/admin/audit?action=organisation.").data
+    assert b"organisation.created" in page and b"login.succeeded" not in page
+    assert b"login.succeeded" in admin_client.get("/admin/audit?action=login").data
