@@ -44,3 +44,16 @@ def test_suppliers_see_the_changes_on_their_own_assessment_too(app, login, parti
     upload_case(supplier, parties.assessment.id, "d12_harbourline")
     page = supplier.get(f"/assessments/{parties.assessment.id}").get_data(as_text=True)
     assert "What changed since the previous document" in page
+
+
+def test_a_renewed_soa_calls_out_a_control_newly_excluded(app, login, parties):  # noqa: F811
+    supplier = login(parties.supplier)
+    upload_case(supplier, parties.assessment.id, "d28_merrow", "soa.pdf", role="soa")  # every control applies
+    upload_case(supplier, parties.assessment.id, "d14_merrow", "soa.pdf", role="soa")  # A.10.2 excluded
+    page = htmllib.unescape(login(parties.legal).get(f"/assessments/{parties.assessment.id}")
+                            .get_data(as_text=True))
+    section = page[page.index("What changed since the previous document"):]
+    assert "Statement of Applicability:" in section
+    assert "Control newly excluded:" in section and "A.10.2 is now marked not applicable" in section
+    assert "Newly excluded: A.10.2" in section
+    assert "Version" in section and "3.0" in section and "2.4" in section
