@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .labels import LabelHit, match_label
+from .labels import LabelHit, has_separator, match_label
 from .model import Evidence
 from .pages import Line, Page, Word
 
@@ -108,10 +109,23 @@ def build_layout(pages: list[Page]) -> Layout:
         segs = [s for line in page.lines if line.words for s in split_line(line)]
         for i, seg in enumerate(segs):
             seg.index = i
-            seg.label = match_label(seg.text)
+            seg.label = _label_of(seg.text)
         _merge_split_labels(segs)
         out.append(segs)
     return Layout(out, {p.number: (p.width, p.height) for p in pages})
+
+
+_APPENDIX = re.compile(r"^(?:appendix|annex|schedule|attachment|anhang|anlage|annexe)\b"
+                       r"\s*(?:[A-Z0-9]{1,3}\b)?\s*[:.\-–—]?\s*", re.I)
+
+
+def _label_of(text: str) -> LabelHit | None:
+    """Return the label a segment starts with, also behind an "Appendix 1 –" style prefix."""
+    hit = match_label(text)
+    if hit is None and _APPENDIX.match(text):
+        rest = _APPENDIX.sub("", text, count=1)
+        hit = match_label(rest) if rest else None
+    return hit
 
 
 def _merge_split_labels(segs: list[Segment]) -> None:
@@ -205,7 +219,9 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
 
 def _mid_sentence(prev: Segment, nxt: Segment) -> bool:
     """Return whether `nxt` only seems to start with a label because a sentence runs on into it."""
-    return bool(nxt.label and nxt.label.rest) and not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))
+    if nxt.label is None or not nxt.label.rest or has_separator(nxt.text, nxt.label.rest):
+        return False  # "Certificate No.: X" is a new field, not the sentence running on
+    return not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 def _is_label(seg: Segment) -> bool:

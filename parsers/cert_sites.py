@@ -15,6 +15,9 @@ _SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|pa
                         r"building|tower|block", re.I)
 
 
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•·*])\s+")
+
+
 def split_sites(lines: list[str]) -> list[str]:
     """Split a sites value into locations: one per line, or per ';', with wrapped addresses re-joined."""
     merged: list[str] = []
@@ -24,14 +27,15 @@ def split_sites(lines: list[str]) -> list[str]:
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.append(line)
-    parts = (part.strip(" •·-") for line in merged for part in re.split(r"\s*[;•]\s*", line))
+    pieces = (part for line in merged for part in re.split(r"\s*[;•]\s*", line))
+    parts = (_LIST_MARK.sub("", part).strip(" •·-") for part in pieces)
     return [part for part in parts if part]
 
 
 def looks_like_site(text: str) -> bool:
     """Return whether text reads as a location (an address, a city and country), not a sentence."""
     t = text.strip()
-    if not t or len(t) > 200 or points_elsewhere(t):
+    if not t or len(t) > 200 or points_elsewhere(t) or match_label(t) is not None:
         return False
     if fold(t).startswith(("this ", "the ", "all ", "at the sites")):
         return False

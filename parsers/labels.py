@@ -149,7 +149,7 @@ def _rest_after(text: str, words: int) -> str:
     return text[pos:].lstrip(" :.-–—=|)\t").strip()
 
 
-def _has_separator(text: str, rest: str) -> bool:
+def has_separator(text: str, rest: str) -> bool:
     """Return whether a colon or dash stands between a label and its inline value."""
     head = text[: len(text) - len(rest)] if rest else text
     return bool(re.search(r"(?::|\s[-–—=|])\s*$", head.rstrip()))
@@ -170,7 +170,7 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
             break
         # A one-word label running straight into text ("Location-based services", "Issue 3 of") is
         # an ordinary sentence; as a label it needs a separator ("Location: ...") or nothing after it.
-        if size == 1 and len(tokens) > 1 and not _has_separator(text, _rest_after(text, 1)):
+        if size == 1 and len(tokens) > 1 and not has_separator(text, _rest_after(text, 1)):
             continue
         head = " ".join(tokens[:size])
         for phrase, score, i in process.extract(head, phrases, scorer=fuzz.ratio, score_cutoff=cutoff,

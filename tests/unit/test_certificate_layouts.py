@@ -257,3 +257,32 @@ def test_justified_scope_with_wide_gaps_stays_one_paragraph() -> None:
     assert cert.next_audit_due == D(2026, 5, 2)
     assert cert.certificate_number == "BC 5521"
     assert cert.holder == "Corrie Health Analytics Ltd"
+
+
+def test_scope_and_sites_in_an_appendix_behind_a_pointer() -> None:
+    page1 = [
+        Text(60, 40, "Fernhill Registrars Ltd", 14, bold=True),
+        Text(60, 90, "CERTIFICATE", 22, bold=True),
+        Text(60, 130, "Organisation: Tallis Speech Labs Ltd", 11),
+        Text(60, 150, "ISO/IEC 42001:2023", 12),
+        Text(60, 175, "Scope: see Appendix 1", 11),
+        Text(60, 195, "Sites: see Appendix 1", 11),
+        Text(60, 215, "Certificate No.: FR-9001-42", 11),
+        Text(60, 235, "Expiry date: 12/11/2027", 11),
+        Text(60, 255, "Accredited by UKAS", 9),
+    ]
+    page2 = [
+        Text(60, 50, "Appendix 1 – Scope of certification", 13, bold=True),
+        *paragraph(60, 72, ["Speech recognition and synthesis APIs offered by Tallis Speech Labs, including",
+                            "model training, evaluation and hosting."]),
+        Text(60, 130, "Appendix 1 – Certified sites", 13, bold=True),
+        Text(60, 150, "1. 3 Quay Street, Cardiff, CF10 1EA, United Kingdom"),
+        Text(60, 165, "2. 40 Rue du Rhône, 1204 Genève, Switzerland"),
+    ]
+    cert = _cert([page1, page2])
+    assert cert.scope == ("Speech recognition and synthesis APIs offered by Tallis Speech Labs, including model "
+                          "training, evaluation and hosting.")
+    assert cert.sites == ["3 Quay Street, Cardiff, CF10 1EA, United Kingdom",
+                          "40 Rue du Rhône, 1204 Genève, Switzerland"]
+    assert cert.expiry_date == D(2027, 11, 12)  # day first: the issuer is in the United Kingdom
+    assert cert.holder == "Tallis Speech Labs Ltd"
