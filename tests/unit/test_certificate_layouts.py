@@ -280,8 +280,8 @@ def test_scope_and_sites_in_an_appendix_behind_a_pointer() -> None:
         Text(60, 165, "2. 40 Rue du Rhône, 1204 Genève, Switzerland"),
     ]
     cert = _cert([page1, page2])
-    assert cert.scope == ("Speech recognition and synthesis APIs offered by Tallis Speech Labs, including model "
-                          "training, evaluation and hosting.")
+    assert cert.scope == ("Speech recognition and synthesis APIs offered by Tallis Speech Labs, including "
+                          "model training, evaluation and hosting.")
     assert cert.sites == ["3 Quay Street, Cardiff, CF10 1EA, United Kingdom",
                           "40 Rue du Rhône, 1204 Genève, Switzerland"]
     assert cert.expiry_date == D(2027, 11, 12)  # day first: the issuer is in the United Kingdom
