@@ -18,6 +18,9 @@ _LEGAL_FORM = re.compile(
     r"mbH|GbR|e\.V|\w*gesellschaft|\w*zertifizierung\w*|Certificaci[oó]n|Certificazion[ei]|Certificatie|"
     r"\w*certification|Audit(?:ors|ing)?|Conformity|Standards?|Assessment\w*)\b\.?", re.I)
 _SENTENCE_DATE_WINDOW = 60
+_LETTER = re.compile(r"to\s+whom\s+it\s+may\s+concern|\bdear\s+|yours\s+(?:faithfully|sincerely|truly)|"
+                     r"kind\s+regards|best\s+regards|sincerely,|mit\s+freundlichen\s+grüßen|"
+                     r"sehr\s+geehrte", re.I)
 _HOLDER_END = (r"(?:,?\s+(?:has|have|is|are|was|were|operates|operated|maintains|located|at|whose|with|"
                r"hat|ist|betreibt)\b)")
 _HOLDER_SENTENCE = re.compile(
@@ -102,8 +105,13 @@ def date_in_sentence(pages: list[Page], name: str, order: Order | None) -> tuple
 
 
 def letter_date(pages: list[Page], order: Order | None) -> tuple[dt.date, Evidence] | None:
-    """Return a letter's date: a line holding only a date near the top of the first page."""
+    """Return a letter's date: a line holding only a date near the top of the first page.
+
+    Only for letters: on a certificate a lone date near the top is some labelled field's value.
+    """
     page = pages[0]
+    if not _LETTER.search(page.text):
+        return None
     for line in page.lines:
         if line.top > page.height * 0.35:
             break
