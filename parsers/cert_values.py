@@ -11,6 +11,7 @@ from .model import Evidence
 # Abbreviations conventionally printed with a full stop ("Inc.", "S.A."); "Ltd" and "GmbH" are not.
 _LEGAL_ABBR = re.compile(r"(?:\b(?:Inc|Co|Corp|Bhd)|\b(?:[A-Z]\.){1,3}[A-Z])$")
 _SENTENCE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-Z(\"“])|(?<=\.)\.\s+|;\s+|\s+[–—]\s+")
+_PARAGRAPH_FIELDS = frozenset({"scope", "sites"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 
 
@@ -66,6 +67,8 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
     limit = 40 if multiline else 1
     if rest:
         more = column_block(segs, label, limit=limit)[1:] if multiline else []
+        if label.label.field not in _PARAGRAPH_FIELDS:
+            more = _until_sentence_end(rest, more)
         return Value([rest, *(s.text for s in more)], [label, *more], label)
     for right in same_row(segs, label):
         if right.label is not None or id(right) in claimed:
@@ -79,6 +82,18 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         return None
     block = column_block(segs, nxt, limit=limit)
     return Value([s.text for s in block], block, label)
+
+
+def _until_sentence_end(first: str, more: list[Segment]) -> list[Segment]:
+    """Keep continuation lines only while the value's sentence runs on ("Accredited by the" / "X")."""
+    kept: list[Segment] = []
+    last = first
+    for seg in more:
+        if last.rstrip().endswith((".", ";", "!", "?")):
+            break
+        kept.append(seg)
+        last = seg.text
+    return kept
 
 
 def _indented_below(segs: list[Segment], label: Segment) -> Segment | None:

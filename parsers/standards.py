@@ -75,11 +75,14 @@ _NOT_CERTIFIED = re.compile(
     r"|letter\s+of\s+(?:compliance|conformity|alignment)|in\s+alignment\s+with|alignment\s+(?:assessment|review)"
     r"|conformity\s+assessment\s+letter|compliance\s+(?:letter|statement|attestation)|kein\s+zertifikat"
     r"|keine\s+zertifizierung|advisory\s+opinion", re.I)
-_CERTIFIED = re.compile(
-    r"certificate\s+of\s+(?:registration|certification|approval|conformity)|(?:is|has\s+been|been)\s+certified"
-    r"|certify\s+that|certifies\s+that|hereby\s+certif|awarded\s+to|certificate\s+(?:no|number|ref)"
-    r"|registration\s+number|zertifikat|wird\s+bescheinigt|certificado|certificat\b|certificato|^\s*certificate\s*$",
-    re.I | re.M)
+# Strongest wording first: the phrase quoted as evidence should be the one that certifies.
+_CERTIFIED = tuple(re.compile(p, re.I | re.M) for p in (
+    r"certificate\s+of\s+(?:registration|certification|approval|conformity)|\bzertifikat\b|certificado|certificat\b"
+    r"|certificato",
+    r"(?:is|has\s+been|been)\s+certified|certify\s+that|certifies\s+that|hereby\s+certif|wird\s+bescheinigt"
+    r"|found\s+to\s+(?:meet|conform)|awarded\s+to",
+    r"certificate\s+(?:no|number|ref)|registration\s+number|^\s*certificate\s*$",
+))
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def certified(text: str) -> CertifiedVerdict:
     negative = _NOT_CERTIFIED.search(text)
     if negative:
         return CertifiedVerdict(False, negative.group(0), negative.start())
-    positive = _CERTIFIED.search(text)
-    if positive:
-        return CertifiedVerdict(True, positive.group(0), positive.start())
+    for pattern in _CERTIFIED:
+        positive = pattern.search(text)
+        if positive:
+            return CertifiedVerdict(True, positive.group(0), positive.start())
     return CertifiedVerdict(False, None, -1)
