@@ -26,7 +26,8 @@ class Evidence:
     def from_json(cls, data: dict[str, Any]) -> Evidence:
         """Build from `to_json` output."""
         box = data.get("bbox")
-        return cls(int(data["page"]), str(data["text"]), tuple(box) if box else None)  # type: ignore[arg-type]
+        bbox: BBox | None = (float(box[0]), float(box[1]), float(box[2]), float(box[3])) if box else None
+        return cls(int(data["page"]), str(data["text"]), bbox)
 
 
 EvidenceMap = dict[str, list[Evidence]]
@@ -65,9 +66,12 @@ class _Base:
         return found[0] if found else None
 
     def _extra_json(self) -> dict[str, Any]:
+        # Page texts travel with stored extractions so later re-scoring can still quote
+        # sentences that are narrower than a field (e.g. an exclusion inside the scope).
         return {
             "ocr": self.ocr,
             "evidence": {k: [e.to_json() for e in v] for k, v in self.evidence.items()},
+            "page_texts": list(self.page_texts),
         }
 
 
@@ -228,7 +232,8 @@ def extraction_from_json(data: dict[str, Any]) -> Extraction:
         return CertificateExtraction.from_json(data)
     if kind == "soa":
         return SoaExtraction.from_json(data)
-    return UnknownExtraction(title=data.get("title"), page_texts=list(data.get("page_texts") or []))
+    return UnknownExtraction(title=data.get("title"), page_texts=list(data.get("page_texts") or []),
+                             ocr=bool(data.get("ocr", False)))
 
 
 def _evidence_from_json(data: Any) -> EvidenceMap:
