@@ -9,9 +9,9 @@ bp = Blueprint("assessments", __name__, url_prefix="/assessments")
 
 @bp.context_processor
 def _helpers() -> dict[str, Any]:
-    from .pages import show
+    from .pages import evidence_groups, show
 
-    return {"show": show}
+    return {"show": show, "evidence_groups": evidence_groups}
 
 
 from . import routes  # noqa: E402,F401  (routes attach themselves to `bp`)

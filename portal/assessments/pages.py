@@ -44,6 +44,25 @@ class DocumentView:
     controls: list[dict[str, Any]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class EvidenceGroup:
+    """A flag's quotes from one page of one document (one link highlights them all)."""
+
+    document: str
+    page: int | None
+    quotes: tuple[str, ...]
+
+
+def evidence_groups(flag: dict[str, Any]) -> list[EvidenceGroup]:
+    """Group a flag's evidence by document and page, in the order first cited."""
+    grouped: dict[tuple[str, int | None], list[str]] = {}
+    for item in flag.get("evidence") or []:
+        key = (str(item.get("document") or ""), item.get("page"))
+        grouped.setdefault(key, []).append(str(item.get("quote") or ""))
+    return [EvidenceGroup(doc, page, tuple(q for q in quotes if q))
+            for (doc, page), quotes in grouped.items()]
+
+
 @dataclass
 class AssessmentView:
     """Everything the assessment page draws."""

@@ -57,14 +57,16 @@ def render_png(data: bytes, page: int, cache_dir: Path | None = None, key: str =
     return png
 
 
-def highlight_boxes(data: bytes, page: int, quote: str,
-                    bboxes: Sequence[Sequence[float]] = ()) -> list[Box]:
-    """Return boxes for the quote: the recorded bboxes, else where the quote's text is found."""
+def highlight_boxes(data: bytes, page: int,
+                    cited: Sequence[tuple[str, Sequence[float] | None]]) -> list[Box]:
+    """Return boxes for each cited (quote, bbox): the recorded bbox, else where the quote is found."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if not 1 <= page <= len(pdf.pages):
             return []
         p = pdf.pages[page - 1]
-        raw = [tuple(b) for b in bboxes if b and len(b) == 4] or _search(p, quote)
+        raw: list[Sequence[float]] = []
+        for quote, bbox in cited:
+            raw += [bbox] if bbox and len(bbox) == 4 else _search(p, quote)
         return [_percent(b, float(p.width), float(p.height)) for b in raw]
 
 

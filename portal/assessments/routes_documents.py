@@ -169,23 +169,30 @@ def page_view(assessment_id: int, document_id: int, page: int) -> str:
     count = _pages(data)
     if not 1 <= page <= count:
         abort(404)
-    quote, bboxes = _cited(assessment.id, request.args)
-    boxes = pdfview.highlight_boxes(data, page, quote, bboxes) if quote or bboxes else []
+    cited = _cited(assessment.id, request.args, doc, page)
+    boxes = pdfview.highlight_boxes(data, page, cited) if cited else []
     return render_template("assessments/page.html", a=assessment, doc=doc, page=page, count=count,
-                           quote=quote, boxes=boxes)
+                           quotes=[q for q, _ in cited if q], boxes=boxes)
 
 
-def _cited(assessment_id: int, args: Any) -> tuple[str, list[Any]]:
-    """Return the quote (and boxes) a link cites: a flag's evidence item, or a plain quote."""
+def _cited(assessment_id: int, args: Any, doc: Any, page: int) -> list[tuple[str, Any]]:
+    """Return the (quote, bbox) pairs a link cites: a flag's evidence on this page, or a plain quote."""
     sid, flag, ev = (args.get(k, type=int) for k in ("scoring", "flag", "ev"))
-    if sid is not None and flag is not None and ev is not None:
+    if sid is not None and flag is not None:
         row = db.session.scalar(sa.select(Scoring).where(Scoring.id == sid,
                                                          Scoring.assessment_id == assessment_id))
-        try:
-            item = row.flags[flag]["evidence"][ev] if row else None
-        except (IndexError, KeyError, TypeError):
-            item = None
-        if item:
-            box = item.get("bbox")
-            return str(item.get("quote") or ""), [box] if box else []
-    return (args.get("q") or "")[:500], []
+        items = _flag_evidence(row, flag)
+        if ev is not None:
+            items = items[ev:ev + 1]
+        return [(str(i.get("quote") or ""), i.get("bbox")) for i in items
+                if i.get("page") == page and i.get("document") in (doc.role, doc.kind)]
+    quote = (args.get("q") or "")[:500]
+    return [(quote, None)] if quote else []
+
+
+def _flag_evidence(row: Scoring | None, flag: int) -> list[dict[str, Any]]:
+    try:
+        items = row.flags[flag]["evidence"] if row else []
+    except (IndexError, KeyError, TypeError):
+        return []
+    return [i for i in items if isinstance(i, dict)]

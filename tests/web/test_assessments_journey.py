@@ -123,3 +123,28 @@ def test_a_quote_link_without_a_scoring_highlights_by_text(app, login, build):
         .data.decode()
     )
     assert 'class="highlight"' not in missing and "not located" in missing
+
+
+def test_a_flag_link_highlights_all_its_quotes_on_that_page(app, login, build):
+    procurement = build.user(build.org("buyer"), "procurement")
+    supplier_org = build.org("supplier")
+    assessment = build.assessment(procurement, supplier_org)
+    upload(login(build.user(supplier_org)), assessment.id, corpus_pdf())
+    [doc] = query(app, sa.select(Document))
+    evidence = [
+        {"document": "certificate", "page": 1, "quote": "first", "bbox": [100, 100, 200, 112]},
+        {"document": "certificate", "page": 1, "quote": "second", "bbox": [100, 120, 220, 132]},
+        {"document": "certificate", "page": 2, "quote": "elsewhere", "bbox": [100, 100, 200, 112]},
+        {"document": "soa", "page": 1, "quote": "other document", "bbox": [10, 10, 20, 20]},
+    ]
+    row = build.scoring(
+        assessment, "red", [{"code": "x.y", "severity": "high", "message": "m", "evidence": evidence}]
+    )
+    base = f"/assessments/{assessment.id}/documents/{doc.id}/pages/1?scoring={row.id}&flag=0"
+    buyer = login(procurement)
+    page = buyer.get(base).data.decode()
+    assert page.count('class="highlight"') == 2 and "first" in page and "second" in page
+    assert "elsewhere" not in page and "other document" not in page
+    assert buyer.get(base + "&ev=1").data.decode().count('class="highlight"') == 1
+    stranger = build.user(build.org("buyer"), "procurement")
+    assert login(stranger).get(base).status_code == 404
