@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import LabelHit, has_separator, match_label
+from .labels import MIN_LABEL_SCORE, LabelHit, has_separator, match_label
 from .model import Evidence
 from .pages import Line, Page, Word
 
@@ -55,10 +55,6 @@ class Segment:
         self.bottom = max(w.bottom for w in words)
         self.size = max(w.size for w in words) or (self.bottom - self.top)
 
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
     def evidence(self, text: str | None = None) -> Evidence:
         """Return provenance for this segment (or for `text` read from it)."""
         box = (self.x0, self.top, self.x1, self.bottom)
@@ -102,14 +98,14 @@ class Layout:
         return [s for page in self.pages for s in page]
 
 
-def build_layout(pages: list[Page]) -> Layout:
-    """Split every line into segments and mark those that start with a label."""
+def build_layout(pages: list[Page], cutoff: float = MIN_LABEL_SCORE) -> Layout:
+    """Split every line into segments and mark those that start with a label (fuzzy score >= cutoff)."""
     out = []
     for page in pages:
         segs = [s for line in page.lines if line.words for s in split_line(line)]
         for i, seg in enumerate(segs):
             seg.index = i
-            seg.label = _label_of(seg.text)
+            seg.label = _label_of(seg.text, cutoff)
         _merge_split_labels(segs)
         out.append(segs)
     return Layout(out, {p.number: (p.width, p.height) for p in pages})
@@ -119,12 +115,12 @@ _APPENDIX = re.compile(r"^(?:appendix|annex|schedule|attachment|anhang|anlage|an
                        r"\s*(?:[A-Z0-9]{1,3}\b)?\s*[:.\-–—]?\s*", re.I)
 
 
-def _label_of(text: str) -> LabelHit | None:
+def _label_of(text: str, cutoff: float) -> LabelHit | None:
     """Return the label a segment starts with, also behind an "Appendix 1 –" style prefix."""
-    hit = match_label(text)
+    hit = match_label(text, cutoff=cutoff)
     if hit is None and _APPENDIX.match(text):
         rest = _APPENDIX.sub("", text, count=1)
-        hit = match_label(rest) if rest else None
+        hit = match_label(rest, cutoff=cutoff) if rest else None
     return hit
 
 

@@ -43,7 +43,7 @@ def extract(pages: list[Page], settings: ParseSettings) -> CertificateExtraction
     """Extract every SCHEMA.md certificate field from the pages' lines."""
     if not any(page.lines for page in pages):
         return CertificateExtraction()
-    layout = build_layout(pages)
+    layout = build_layout(pages, settings.label_cutoff)
     text = "\n".join(p.text for p in pages)
     order, _why = infer_order(text)
     doc = _Doc(pages, layout, order, claimed_below(layout))

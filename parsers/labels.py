@@ -186,21 +186,6 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
     return LabelHit(name, phrase, score, size, _rest_after(text, size))
 
 
-def find_phrase(text: str, field: str, cutoff: float = 90.0) -> tuple[int, int] | None:
-    """Return the span of the first phrase of `field` found anywhere in `text` (exact, case-folded).
-
-    Used for sentence-style certificates ("... and is valid until 11 March 2027").
-    """
-    best: tuple[int, int] | None = None
-    low = text.lower()
-    for phrase in VOCABULARY[field]:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
-            if best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1]):
-                best = (m.start(), m.end())
-            break
-    return best
-
-
 @cache
 def _inline_phrases() -> re.Pattern[str]:
     phrases = sorted({p for ps in VOCABULARY.values() for p in ps if " " in p}, key=len, reverse=True)
