@@ -33,11 +33,12 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUM_YEAR = r"(?P<year>(?:19|20)?\d\d)"
 _SEP = r"[\s\-/.,]*"
+_SEP_DE = r"[\s\-/.,]*(?:del?\s+)?"  # "12 de marzo de 2025"
 
 # Ordered: the first pattern that matches at a position wins.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<a>[01]?\d)[-/.](?P<b>[0-3]?\d)(?!\d)")),
-    ("dmy_name", re.compile(r"(?<![\w])" + _DAY + r"\s*(?:of\s+|de\s+)?[-/ ]?\s*" + _MONTH + _SEP + _YEAR
+    ("dmy_name", re.compile(r"(?<![\w])" + _DAY + r"\s*(?:of\s+|de\s+)?[-/ ]?\s*" + _MONTH + _SEP_DE + _YEAR
                             + r"(?!\d)", re.I)),
     ("mdy_name", re.compile(r"(?<![\w])" + _MONTH + r"\s*[-/ ]?\s*" + _DAY + r",?" + _SEP + _YEAR + r"(?!\d)",
                             re.I)),
