@@ -30,13 +30,12 @@ class _Doc:
     layout: Layout
     order: Order | None
     claimed: set[int]
+    text: str
+    order_reason: str
     labelled: dict[str, list[Segment]] = field(default_factory=dict)
     unresolved: list[tuple[str, Value, str, str]] = field(default_factory=list)
+    ambiguous_read: bool = False  # some day/month order was taken from `order`
     holder_value: Value | None = None
-
-    @property
-    def text(self) -> str:
-        return "\n".join(p.text for p in self.pages)
 
 
 def extract(pages: list[Page], settings: ParseSettings) -> CertificateExtraction:
@@ -45,8 +44,8 @@ def extract(pages: list[Page], settings: ParseSettings) -> CertificateExtraction
         return CertificateExtraction()
     layout = build_layout(pages, settings.label_cutoff)
     text = "\n".join(p.text for p in pages)
-    order, _why = infer_order(text)
-    doc = _Doc(pages, layout, order, claimed_below(layout))
+    order, why = infer_order(text)
+    doc = _Doc(pages, layout, order, claimed_below(layout), text, why)
     for seg in layout.all():
         if seg.label is not None:
             doc.labelled.setdefault(seg.label.field, []).append(seg)
@@ -102,6 +101,7 @@ def _date_from_values(doc: _Doc, name: str, last: bool = False) -> tuple[dt.date
         if readable:
             pick = readable[-1] if last and cert_text.is_range(value.text, readable) else readable[0]
             assert pick.value is not None
+            doc.ambiguous_read |= pick.ambiguous
             return pick.value, value.segments[0].evidence()
     return None
 
@@ -143,6 +143,9 @@ def _dates(doc: _Doc, ex: CertificateExtraction) -> None:
 
 def _record_unresolved(doc: _Doc, ex: CertificateExtraction) -> None:
     """Say why a printed date was left unread (e.g. 03/04/2025 with nothing to tell the order)."""
+    if doc.ambiguous_read and doc.order:
+        note = f"numeric dates read {'day' if doc.order == 'dmy' else 'month'} first: {doc.order_reason}"
+        ex.evidence["date_order"] = [Evidence(1, note)]
     for name, value, text, reason in doc.unresolved:
         if getattr(ex, name, None) is None:
             note = f"{name}: {text!r} left unread: {reason}"

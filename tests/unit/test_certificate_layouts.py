@@ -285,4 +285,6 @@ def test_scope_and_sites_in_an_appendix_behind_a_pointer() -> None:
     assert cert.sites == ["3 Quay Street, Cardiff, CF10 1EA, United Kingdom",
                           "40 Rue du Rhône, 1204 Genève, Switzerland"]
     assert cert.expiry_date == D(2027, 11, 12)  # day first: the issuer is in the United Kingdom
+    order_note = cert.evidence["date_order"][0].text  # never guessed silently
+    assert "day first" in order_note and "United Kingdom" in order_note
     assert cert.holder == "Tallis Speech Labs Ltd"
