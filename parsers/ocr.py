@@ -159,7 +159,8 @@ def _to_words(data: dict[str, list[Any]], scale: float) -> list[Word]:
     """Convert Tesseract's pixel boxes to PDF points, giving words of one visual row one top."""
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i, text in enumerate(data["text"]):
-        if text and text.strip() and float(data["conf"][i]) >= MIN_CONFIDENCE:
+        readable = bool(text and text.strip()) and float(data["conf"][i]) >= MIN_CONFIDENCE
+        if readable and not _RULE_ARTEFACT.match(text):
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             lines.setdefault(key, []).append(i)
     boxes = {key: (min(data["top"][i] for i in idx) * scale,
@@ -174,6 +175,10 @@ def _to_words(data: dict[str, list[Any]], scale: float) -> list[Word]:
             words.append(Word(clean_text(data["text"][i]), x0, top, x0 + data["width"][i] * scale,
                               bottom, bottom - top))
     return words
+
+
+# Table rules read as "|", "[" or "_": dropping them keeps table columns apart
+_RULE_ARTEFACT = re.compile(r"^\s*[|\[\]{}_¦]+\s*$")
 
 
 def _visual_rows(boxes: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:

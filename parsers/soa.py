@@ -63,7 +63,11 @@ def _mapping(ncols: int, data: list[Row], roles: list[tuple[str | None, float]],
     if just:
         just_col: int | None = max(just, key=lambda i: roles[i][1])
     elif any(r for r, _ in roles):
-        just_col = None  # a header that names no justification column has none
+        # a header that names no justification column has none, unless a label is unreadable
+        # (OCR turns "Justification" on a shaded bar into "Ju:")
+        unreadable = {i for i, text in enumerate(header or []) if not re.search(r"[^\W\d_]{4}", text)}
+        others = set(range(ncols)) - (unreadable - taken)
+        just_col = _guess_justification(ncols, data, others, id_col) if unreadable - taken else None
     else:
         just_col = _guess_justification(ncols, data, taken, id_col)
     return Mapping(ncols, id_col, app_col, just_col, _x_meaning(data, app_col))
