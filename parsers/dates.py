@@ -149,11 +149,15 @@ def parse_date(text: str, order: Order | None = None) -> dt.date | None:
 
 
 _MDY_COUNTRIES = re.compile(r"\b(?:United States|U\.S\.A?\.?|USA|Philippines)\b")
-_DMY_HINT = re.compile(
+_DMY_COUNTRIES = re.compile(
     r"\b(?:United Kingdom|England|Scotland|Wales|Ireland|Germany|Deutschland|France|Spain|Italy|"
     r"Netherlands|Belgium|Austria|Switzerland|Australia|New Zealand|India|Singapore|South Africa|"
-    r"Brazil|Mexico|Portugal|Poland|Denmark|Sweden|Norway|Finland|GmbH|Ltd|Limited|Pty|S\.?A\.?S|"
-    r"B\.?V\.?|S\.?r\.?l\.?|S\.?L\.?)\b")
+    r"Brazil|Mexico|Portugal|Poland|Denmark|Sweden|Norway|Finland|Czech Republic|Czechia|Greece|"
+    r"Türkiye|Turkey|Israel|Malaysia|Indonesia|Hong Kong|Argentina|Chile|Colombia|Peru|UK)\b")
+# Legal forms are weaker evidence than a country, used only when no country is named.
+_MDY_FORMS = re.compile(r"\b(?:Inc|LLC|Corp)\b")
+_DMY_FORMS = re.compile(r"\b(?:GmbH|Ltd|Limited|Pty|S\.?A\.?S|B\.?V\.?|S\.?r\.?l\.?|S\.?L\.?|s\.r\.o|AG|"
+                        r"plc)\b")
 _GERMAN = re.compile(r"\b(?:Zertifikat|gültig|Geltungsbereich|Datum|bescheinigt)\b", re.I)
 
 
@@ -176,9 +180,10 @@ def infer_order(text: str) -> tuple[Order | None, str]:
         return winner, "another date in the document has a day over 12"
     if _GERMAN.search(text):
         return "dmy", "the document is in German"
-    us, other = _MDY_COUNTRIES.search(text), _DMY_HINT.search(text)
-    if us and (not other or us.start() < other.start()):
-        return "mdy", f"the document names {us.group(0)} first"
-    if other:
-        return "dmy", f"the document names {other.group(0)} first"
+    for mdy, dmy in ((_MDY_COUNTRIES, _DMY_COUNTRIES), (_MDY_FORMS, _DMY_FORMS)):
+        us, other = mdy.search(text), dmy.search(text)
+        if us and (not other or us.start() < other.start()):
+            return "mdy", f"the document names {us.group(0)} first"
+        if other:
+            return "dmy", f"the document names {other.group(0)} first"
     return None, "no date with a day over 12, no language or country hint"

@@ -184,7 +184,7 @@ def test_registrar_style_with_mid_sentence_number_and_iso_dates() -> None:
 def test_ambiguous_numeric_dates_are_left_unread_with_a_reason() -> None:
     page = [
         Text(60, 60, "CERTIFICATE", 20, bold=True),
-        Text(60, 100, "Awarded to: Ostrava Data s.r.o.", 11),
+        Text(60, 100, "Awarded to: Blue Heron Data", 11),  # no country, no legal form, no day over 12
         Text(60, 120, "Standard: ISO/IEC 42001:2023", 11),
         Text(60, 140, "Certificate No.: CZ-88-01", 11),
         Text(60, 160, "Expiry date: 03/04/2027", 11),
