@@ -294,6 +294,10 @@ def _mixed_case(pages: list[Page], name: str) -> str:
     return name
 
 
+_NO_BODY = re.compile(r"none|n/?a|not\s+(?:stated|accredited|applicable)|yes|no|ja|nein|pending|-|–|"
+                      r"accredited|unaccredited", re.I)
+
+
 def accreditation_name(text: str) -> str | None:
     """Return an accreditation body's name as printed, from text like "Accredited by the X (reg. 12)"."""
     name = first_clause(text)
@@ -301,7 +305,7 @@ def accreditation_name(text: str) -> str | None:
     name = re.sub(r"^(?:the|der|die)\s+", "", name, flags=re.I)
     name = re.sub(r"\s*(?:\(|\bno\.?\b|\bn°|\bnr\.?\b|\breg\b|#).*$", "", name, flags=re.I)
     name = re.sub(r"\s+\d[\w/-]*$", "", name).strip(" ,;:.")
-    if not name or re.fullmatch(r"(?i)none|n/?a|not\s+(?:stated|accredited)|-", name):
+    if not name or _NO_BODY.fullmatch(name):
         return None
     return name
 
