@@ -305,7 +305,7 @@ def accreditation_name(text: str) -> str | None:
     name = re.sub(r"^(?:the|der|die)\s+", "", name, flags=re.I)
     name = re.sub(r"\s*(?:\(|\bno\.?\b|\bn°|\bnr\.?\b|\breg\b|#).*$", "", name, flags=re.I)
     name = re.sub(r"\s+\d[\w/-]*$", "", name).strip(" ,;:.")
-    if not name or _NO_BODY.fullmatch(name):
+    if not name or _NO_BODY.fullmatch(name) or not re.search(r"[^\W\d_]{2}", name):
         return None
     return name
 
