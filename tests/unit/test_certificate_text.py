@@ -1,0 +1,69 @@
+"""Small readers behind certificate fields: names, sites, clauses, wrapped lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.cert_sites import address_below_holder, looks_like_site, split_sites
+from parsers.cert_text import accreditation_name, clean_scope, holder_name, points_elsewhere
+from parsers.cert_values import first_clause, join_lines, org_name
+
+
+@pytest.mark.parametrize("lines, sentence, want", [
+    (["Harbourline Voice Ltd"], False, "Harbourline Voice Ltd"),
+    (["Kinetica Claims Analytics, Inc.", "1207 Congress Avenue"], False, "Kinetica Claims Analytics, Inc."),
+    (["Sablewood Dental Imaging, Inc. has been certified by Lumen Peak"], True,
+     "Sablewood Dental Imaging, Inc."),
+    (["the management system of:", "Wrenfield Mobility Limited", "Unit 7"], True,
+     "Wrenfield Mobility Limited"),
+    (["Northern Lights Artificial Intelligence", "Solutions Limited"], False,
+     "Northern Lights Artificial Intelligence Solutions Limited"),
+    (["Registration number: 1234"], False, None),
+])
+def test_holder_name(lines: list[str], sentence: bool, want: str | None) -> None:
+    assert holder_name(lines, sentence) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Accredited by the International Accreditation Council for AI (reg. 12)",
+     "International Accreditation Council for AI"),
+    ("Global Certification Forum", "Global Certification Forum"),
+    ("None", None), ("Yes", None), ("0417", None), ("N/A", None),
+])
+def test_accreditation_name_as_printed(text: str, want: str | None) -> None:
+    assert accreditation_name(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Brightwater Audit & Certification SAS. The certificate remains valid",
+     "Brightwater Audit & Certification SAS"),
+    ("Miradero Certificación S.L.. The certificate", "Miradero Certificación S.L."),
+    ("Lumen Peak Registrars Inc. The certificate", "Lumen Peak Registrars Inc."),
+    ("Calderwood Assurance Registrar Ltd. The certificate", "Calderwood Assurance Registrar Ltd"),
+])
+def test_organisation_name_ends_at_the_sentence(text: str, want: str) -> None:
+    assert org_name(text) == want
+
+
+def test_first_clause_and_wrapped_lines() -> None:
+    assert first_clause("LPR 599626. The organisation was") == "LPR 599626"
+    assert join_lines(["speech-to-", "text services", "  and  more"]) == "speech-to-text services and more"
+
+
+def test_sites_are_split_joined_and_filtered() -> None:
+    lines = ["1. 3 Quay Street, Cardiff,", "CF10 1EA, United Kingdom", "2) Via Roma 1, Milano"]
+    assert split_sites(lines) == ["3 Quay Street, Cardiff, CF10 1EA, United Kingdom", "Via Roma 1, Milano"]
+    assert split_sites(["London, UK; Dublin, Ireland"]) == ["London, UK", "Dublin, Ireland"]
+    assert looks_like_site("14 Wharf Street, Manchester")
+    assert not looks_like_site("see Appendix 2")
+    assert not looks_like_site("Certificate No.: 1234")
+    value = ["Acme Ltd", "1 King St, London", "United Kingdom", "operates an AIMS"]
+    assert address_below_holder(value, 1) == "1 King St, London, United Kingdom"
+    assert address_below_holder(["Acme Ltd", "ISO/IEC 42001:2023"], 1) is None
+
+
+def test_scope_pointers_and_trailing_rules() -> None:
+    assert points_elsewhere("See Appendix 1")
+    assert points_elsewhere("as listed in the annex to this certificate")
+    assert not points_elsewhere("Design and operation of the appendix generator product")
+    assert clean_scope("Design of X. ______________________ Signed") == "Design of X."
