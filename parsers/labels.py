@@ -125,13 +125,25 @@ class LabelHit:
     rest: str  # the text after the label (its inline value), punctuation trimmed
 
 
+# Abbreviations printed on certificates, compared in full ("Reg. Nr." reads as "registration number").
+_ABBREVIATIONS = {
+    "reg": "registration", "regn": "registration", "cert": "certificate", "no": "number", "nr": "number",
+    "num": "number", "nbr": "number", "ref": "reference", "orig": "original", "init": "initial",
+    "exp": "expiry", "organization": "organisation", "certn": "certification", "nummer": "number",
+}
+
+
+def _canonical(tokens: list[str]) -> str:
+    return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
+
+
 @cache
 def _vocab() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Return (fields, folded phrases) grouped by the phrases' word count."""
     groups: dict[int, list[tuple[str, str]]] = {}
     for name, phrases in VOCABULARY.items():
         for phrase in phrases:
-            folded = fold(phrase)
+            folded = _canonical(fold(phrase).split())
             groups.setdefault(len(folded.split()), []).append((name, folded))
     return {size: (tuple(n for n, _ in items), tuple(p for _, p in items))
             for size, items in sorted(groups.items())}
@@ -161,7 +173,7 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
 
     Longer phrases win ties, so "surveillance audit completed on" beats "surveillance audit".
     """
-    tokens = fold(text).split()
+    tokens = _canonical(fold(text).split()).split()
     if not tokens:
         return None
     best: tuple[float, int, str, str] | None = None
