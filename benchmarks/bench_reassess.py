@@ -53,6 +53,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _add_supplier_users() -> None:
+    """Give every supplier organisation one user, so each reminder has a recipient."""
+    import sqlalchemy as sa
+
+    from portal.models import Organisation, User
+
+    orgs = list(db.session.scalars(sa.select(Organisation.id).where(Organisation.kind == "supplier")))
+    rows = [{"organisation_id": org, "email": f"ops{org}@supplier.example", "name": f"Ops {org}",
+             "role": "supplier", "password_hash": "x", "is_active": True, "failed_logins": 0} for org in orgs]
+    for start in range(0, len(rows), 1000):
+        db.session.execute(sa.insert(User), rows[start:start + 1000])
+    db.session.commit()
+
+
 def _seed_instance(instance: Path, n: int) -> None:
     from flask_migrate import stamp
 
@@ -63,6 +77,7 @@ def _seed_instance(instance: Path, n: int) -> None:
         stamp(directory=str(MIGRATIONS_DIR))
         started = time.perf_counter()
         seed(n, random.Random(42))
+        _add_supplier_users()
         took = time.perf_counter() - started
         print(f"seeded {n} assessments ({3 * n} documents) in {took:.1f} s", flush=True)
         db.session.remove()
