@@ -19,6 +19,7 @@ PARAGRAPH_STEP = 1.15
 # justified prose (its wide gaps are stretching, not a column boundary).
 JUSTIFIED_MIN_GAPS = 4
 JUSTIFIED_GAP_RATIO = 2.0
+JUSTIFIED_MAX_EM = 2.5  # wider even gaps than this are a table row's cells
 
 
 @dataclass(eq=False)
@@ -72,7 +73,8 @@ def split_line(line: Line) -> list[Segment]:
     """
     words = line.words
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
-    if len(gaps) >= JUSTIFIED_MIN_GAPS and max(gaps) <= JUSTIFIED_GAP_RATIO * max(min(gaps), 0.5):
+    size = max(w.size for w in words) or (words[0].bottom - words[0].top)
+    if _justified(words, gaps, size):
         return [Segment(line.page, list(words))]  # evenly spaced: one justified line, not columns
     segments: list[Segment] = []
     current = [words[0]]
@@ -85,6 +87,21 @@ def split_line(line: Line) -> list[Segment]:
             current.append(word)
     segments.append(Segment(line.page, current))
     return segments
+
+
+def _justified(words: list[Word], gaps: list[float], size: float) -> bool:
+    """Return whether evenly spaced words are a justified line of prose rather than a table row.
+
+    Very wide even gaps are prose only when the words are words (a row of dates or codes is a table).
+    """
+    if len(gaps) < JUSTIFIED_MIN_GAPS or max(gaps) > JUSTIFIED_GAP_RATIO * max(min(gaps), 0.5):
+        return False
+    if min(gaps) < JUSTIFIED_MAX_EM * size:
+        return True
+    # Prose has small words in lower case ("of", "the", "und"); header cells are capitalised terms.
+    lower = sum(w.text[:1].islower() for w in words)
+    alpha = sum(w.text.strip(".,;:()").isalpha() for w in words)
+    return alpha >= 0.7 * len(words) and lower >= 0.3 * len(words)
 
 
 @dataclass
@@ -103,12 +120,31 @@ def build_layout(pages: list[Page], cutoff: float = MIN_LABEL_SCORE) -> Layout:
     out = []
     for page in pages:
         segs = [s for line in page.lines if line.words for s in split_line(line)]
+        segs = [piece for seg in segs for piece in _split_label_runs(seg, cutoff)]
         for i, seg in enumerate(segs):
             seg.index = i
-            seg.label = _label_of(seg.text, cutoff)
         _merge_split_labels(segs)
         out.append(segs)
     return Layout(out, {p.number: (p.width, p.height) for p in pages})
+
+
+def _split_label_runs(seg: Segment, cutoff: float) -> list[Segment]:
+    """Label a segment, splitting it where a second label follows the first ("Issue date Expiry").
+
+    Header cells of a table can sit closer than a column gap; each label still needs its own cell.
+    """
+    seg.label = _label_of(seg.text, cutoff)
+    if seg.label is None or not seg.label.rest:
+        return [seg]
+    follower = _label_of(seg.label.rest, cutoff)
+    keep = len(seg.words) - len(seg.label.rest.split())
+    if follower is None or follower.field == "stop" or keep <= 0:
+        return [seg]
+    if " ".join(w.text for w in seg.words[keep:]) != seg.label.rest:
+        return [seg]
+    head = Segment(seg.page, seg.words[:keep])
+    head.label = _label_of(head.text, cutoff)
+    return [head, *_split_label_runs(Segment(seg.page, seg.words[keep:]), cutoff)]
 
 
 _APPENDIX = re.compile(r"^(?:appendix|annex|schedule|attachment|anhang|anlage|annexe)\b"

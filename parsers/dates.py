@@ -91,7 +91,7 @@ def _numeric(a: int, b: int, year: int, sep: str, order: Order | None) -> _Read:
         return _make(year, a, b), False, None
     if a == b:
         return _make(year, a, b), False, None
-    if sep == "." and order != "mdy":
+    if sep == ".":
         return _make(year, b, a), False, None  # dotted dates are day-first wherever they are used
     if order == "dmy":
         return _make(year, b, a), True, None

@@ -288,3 +288,23 @@ def test_scope_and_sites_in_an_appendix_behind_a_pointer() -> None:
     order_note = cert.evidence["date_order"][0].text  # never guessed silently
     assert "day first" in order_note and "United Kingdom" in order_note
     assert cert.holder == "Tallis Speech Labs Ltd"
+
+
+def test_tight_header_cells_and_evenly_spaced_value_row() -> None:
+    """Header labels closer than a column gap, values spread evenly (not a justified sentence)."""
+    page = [
+        Text(60, 40, "Osprey Certification Ltd", 14, bold=True),
+        Text(60, 80, "CERTIFICATE", 22, bold=True),
+        Text(60, 115, "Organisation: Kittiwake Labs Ltd", 11),
+        Text(60, 135, "ISO/IEC 42001:2023", 11),
+        Text(60, 170, "Certificate No.", 8, bold=True),
+        Text(125, 170, "Original certification date", 8, bold=True),
+        Text(232, 170, "Issue date", 8, bold=True), Text(300, 170, "Expiry date", 8, bold=True),
+        Text(60, 184, "OC-1187", 9), Text(125, 184, "2024-02-01", 9), Text(232, 184, "2025-02-01", 9),
+        Text(300, 184, "2028-01-31", 9),
+    ]
+    cert = _cert([page])
+    assert cert.certificate_number == "OC-1187"
+    assert cert.initial_certification_date == D(2024, 2, 1)
+    assert cert.issue_date == D(2025, 2, 1)
+    assert cert.expiry_date == D(2028, 1, 31)

@@ -66,6 +66,10 @@ def test_order_hint_resolves_ambiguous_dates(order: str, want: dt.date) -> None:
     assert parse_date("03/04/2025", order) == want  # type: ignore[arg-type]
 
 
+def test_dotted_dates_are_day_first_even_with_a_month_first_hint() -> None:
+    assert parse_date("03.04.2025", "mdy") == D(2025, 4, 3)
+
+
 def test_day_over_twelve_decides_regardless_of_hint() -> None:
     assert parse_date("25/04/2025", "mdy") == D(2025, 4, 25)
     assert parse_date("04/25/2025", "dmy") == D(2025, 4, 25)
