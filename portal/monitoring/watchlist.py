@@ -115,7 +115,7 @@ def waiting(scope: Any, today: dt.date) -> list[WatchItem]:
             .order_by(Assessment.updated_at, Assessment.id))
     items = []
     for i, s, p, status, updated in db.session.execute(stmt):
-        days = (today - updated.date()).days
+        days = max(0, (today - updated.date()).days)  # a configured date may lag the real clock
         label = "invited" if status == "invited" else "answering"
         text = f"{label}, no change for {days} day{'s' if days != 1 else ''}"
         items.append(WatchItem(i, s, p, updated.date(), text, urgent=days > 14))
