@@ -10,6 +10,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names, so Alembic can drop/alter them on every backend (SQLite batch mode too).
@@ -34,6 +36,18 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(directory=str(MIGRATIONS_DIR), compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None:
+    """Make SQLite enforce foreign keys like PostgreSQL, and let readers run beside a writer."""
+    import sqlite3
+
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
 
 
 def init_app(app: Flask) -> None:
