@@ -190,8 +190,9 @@ _NUMBER_IN_TEXT = re.compile(
     r"\b(?:certificate|registration|cert\.?|approval|zertifikats?|registrier)[\s-]*(?:no|nr|number|num|ref|reference|"
     r"id|identity\s+(?:no|number))\b\.?\s*[:#]?\s*(?P<n>[A-Z0-9][A-Z0-9 ./_-]{1,38}\d[A-Z0-9/_-]*)", re.I)
 _ISSUER_IN_TEXT = re.compile(
-    r"\b(?:on\s+behalf\s+of|issued\s+by|certification\s+body\s*:|im\s+auftrag\s+(?:der|des|von))\s+(?:the\s+)?"
-    r"(?P<cb>[A-Z][^\n]{2,100})")
+    r"\b(?i:on\s+behalf\s+of|issued\s+by|certification\s+body\s*:|im\s+auftrag\s+(?:der|des|von)|"
+    r"(?:remains\s+)?the\s+property\s+of|bleibt\s+(?:das\s+)?eigentum\s+(?:der|des|von))\s+(?:the\s+)?"
+    r"(?P<cb>[A-Z][^\n]{2,100}?)(?=\s+(?:and|und|et)\s+(?:must|is|shall|muss|ist)\b|[.;,]?\s*$|\.\s)")
 
 
 def number_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:

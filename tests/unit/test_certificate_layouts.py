@@ -308,3 +308,16 @@ def test_tight_header_cells_and_evenly_spaced_value_row() -> None:
     assert cert.initial_certification_date == D(2024, 2, 1)
     assert cert.issue_date == D(2025, 2, 1)
     assert cert.expiry_date == D(2028, 1, 31)
+
+
+def test_issuer_named_only_in_the_footer() -> None:
+    page = [
+        Text(200, 80, "CERTIFICATE OF REGISTRATION", 18, bold=True),
+        Text(60, 130, "Awarded to: Tern Analytics Ltd", 11),
+        Text(60, 150, "ISO/IEC 42001:2023", 11),
+        Text(60, 780, "This certificate remains the property of Gannet Assessment Services Ltd and must be "
+                      "returned on request.", 7),
+    ]
+    cert = _cert([page])
+    assert cert.certification_body == "Gannet Assessment Services Ltd"
+    assert cert.holder == "Tern Analytics Ltd"
