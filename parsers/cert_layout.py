@@ -62,6 +62,7 @@ class Segment:
         return Evidence(self.page, text if text is not None else self.text, box)
 
     def overlaps_x(self, other: Segment) -> bool:
+        """Return whether the two segments share some horizontal extent."""
         return self.x0 < other.x1 and other.x0 < self.x1
 
 
@@ -112,6 +113,7 @@ class Layout:
     sizes: dict[int, tuple[float, float]]
 
     def all(self) -> list[Segment]:
+        """Return every segment of every page, in reading order."""
         return [s for page in self.pages for s in page]
 
 

@@ -25,6 +25,7 @@ class Value:
 
     @property
     def text(self) -> str:
+        """Return the value's lines joined as one text."""
         return join_lines(self.lines)
 
     def evidence(self) -> list[Evidence]:
