@@ -110,7 +110,6 @@ class Layout:
     """Every segment of a document, by page, in reading order, with labels marked."""
 
     pages: list[list[Segment]]
-    sizes: dict[int, tuple[float, float]]
 
     def all(self) -> list[Segment]:
         """Return every segment of every page, in reading order."""
@@ -127,7 +126,7 @@ def build_layout(pages: list[Page], cutoff: float = MIN_LABEL_SCORE) -> Layout:
             seg.index = i
         _merge_split_labels(segs)
         out.append(segs)
-    return Layout(out, {p.number: (p.width, p.height) for p in pages})
+    return Layout(out)
 
 
 def _split_label_runs(seg: Segment, cutoff: float) -> list[Segment]:
