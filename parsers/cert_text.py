@@ -165,7 +165,19 @@ def holder_name(lines: list[str], sentence: bool = False) -> str | None:
     cut = re.search(_HOLDER_END, text)
     if cut and (sentence or len(text.split()) > 6):
         text = re.sub(r"^the\s+(?:[\w-]+\s+){0,5}?of\s+", "", text[: cut.start()])
+    if sentence or len(text.split()) > 6:
+        text = _ARTICLE.sub("", text)
+        legal = _LEGAL_IN_TEXT.search(text)
+        if legal and text[legal.end():].strip():  # "X GmbH ein KI-Managementsystem ..." ends at the form
+            text = text[: legal.end()]
     return text.strip(" ,:") or None
+
+
+_ARTICLE = re.compile(r"^(?:die\s+firma|das\s+unternehmen|die\s+organisation|die|das|der|the\s+company|"
+                      r"the\s+organi[sz]ation|la\s+soci[ée]t[ée]|l'organisme)\s+", re.I)
+_LEGAL_IN_TEXT = re.compile(r"\b(?:GmbH(?:\s*&\s*Co\.\s*KG)?|AG|Ltd\.?|Limited|Inc\.|Inc|LLC|LLP|plc|"
+                            r"B\.V\.|N\.V\.|S\.A\.S\.?|S\.A\.|SAS|S\.r\.l\.|S\.L\.|Pty\s+Ltd|Co\.,?\s+Ltd\.?|"
+                            r"Corp\.?|Corporation|Oy|AB|A/S|ApS|K\.K\.)(?=[\s,;]|$)")
 
 
 def _wrapped_legal_form(first: str, second: str) -> bool:

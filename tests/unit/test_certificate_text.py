@@ -19,6 +19,8 @@ from parsers.cert_values import first_clause, join_lines, org_name
     (["Northern Lights Artificial Intelligence", "Solutions Limited"], False,
      "Northern Lights Artificial Intelligence Solutions Limited"),
     (["Registration number: 1234"], False, None),
+    (["die Firma Fjordwerk Sprachdienste GmbH ein KI-Managementsystem eingeführt hat"], True,
+     "Fjordwerk Sprachdienste GmbH"),
 ])
 def test_holder_name(lines: list[str], sentence: bool, want: str | None) -> None:
     assert holder_name(lines, sentence) == want
