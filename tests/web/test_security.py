@@ -179,3 +179,26 @@ def test_client_address_comes_from_the_proxy_only_when_configured(tmp_path):
         app.add_url_rule("/ip", "ip", lambda: request.remote_addr or "")
         response = app.test_client().get("/ip", headers={"X-Forwarded-For": "203.0.113.9"})
         assert response.get_data(as_text=True) == expected
+
+
+def test_audit_record_without_an_actor_names_the_organisation_given(app):
+    with app.app_context():
+        event = record(None, "accreditation.seeded", ("registry", "default"), organisation_id=None, count=3)
+        assert (event.user_id, event.target_type, event.target_id) == (None, "registry", "default")
+        assert event.details == {"count": 3}
+
+
+def test_document_or_404_refuses_another_tenants_document(app, build):
+    from werkzeug.exceptions import NotFound
+
+    from portal.security import document_or_404
+
+    buyer_org, supplier_org = build.org("buyer"), build.org("supplier")
+    procurement, supplier = build.user(buyer_org, "procurement"), build.user(supplier_org, "supplier")
+    document = build.document(build.assessment(procurement, supplier_org), supplier)
+    stranger = build.user(build.org("buyer"), "procurement")
+    with app.test_request_context():
+        assert document_or_404(document.id, db.session.get(User, procurement.id)).id == document.id
+        assert document_or_404(document.id, db.session.get(User, supplier.id)).id == document.id
+        with pytest.raises(NotFound):
+            document_or_404(document.id, db.session.get(User, stranger.id))
