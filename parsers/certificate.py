@@ -19,6 +19,7 @@ from .standards import certified, find_standards, pick_standard
 
 _MULTILINE = {"scope", "sites", "accreditation_body", "holder", "certification_body"}
 _DATE_FIELDS = ("initial_certification_date", "issue_date", "expiry_date", "next_audit_due")
+_SENTENCE_LABEL = re.compile(r"\b(?:that|dass|que)$")  # "This is to certify that", "bescheinigt, dass"
 _CERT_NUMBER = re.compile(r"[A-Z0-9][A-Z0-9 ./_-]*\d[A-Z0-9./_-]*", re.I)
 
 
@@ -185,7 +186,8 @@ def _number(doc: _Doc, ex: CertificateExtraction) -> None:
 def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
     for value in _values(doc, "holder"):
         assert value.label.label is not None
-        name = cert_text.holder_name(value.lines, sentence=" that" in value.label.label.phrase)
+        sentence = bool(_SENTENCE_LABEL.search(value.label.label.phrase))
+        name = cert_text.holder_name(value.lines, sentence=sentence)
         if name:
             ex.holder = name
             ex.evidence["holder"] = value.evidence()[:2]

@@ -321,3 +321,18 @@ def test_issuer_named_only_in_the_footer() -> None:
     cert = _cert([page])
     assert cert.certification_body == "Gannet Assessment Services Ltd"
     assert cert.holder == "Tern Analytics Ltd"
+
+
+def test_german_holder_inside_the_certifying_sentence() -> None:
+    page = [
+        Text(60, 40, "Rheinblick Zertifizierung GmbH", 14, bold=True),
+        Text(60, 90, "ZERTIFIKAT", 22, bold=True),
+        Text(60, 130, "Hiermit wird bescheinigt, dass die Firma Moselklang Audio GmbH ein", 11),
+        Text(60, 145, "KI-Managementsystem nach ISO/IEC 42001:2023 eingeführt hat.", 11),
+        Text(60, 175, "Zertifikat-Nr.: RZ-42-7781", 10),
+        Text(60, 190, "Gültig bis: 31.08.2027", 10),
+    ]
+    cert = _cert([page])
+    assert cert.holder == "Moselklang Audio GmbH"
+    assert cert.certificate_number == "RZ-42-7781"
+    assert cert.expiry_date == D(2027, 8, 31)
