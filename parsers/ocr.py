@@ -8,6 +8,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -108,8 +109,16 @@ def _languages(wanted: str) -> str:
     return "+".join(usable) or "eng"
 
 
-def ocr_words(renderer: Renderer, index: int, settings: ParseSettings, timeout_s: float,
-              native_dpi: float | None = None) -> list[Word]:
+@dataclass
+class OcrPage:
+    """What Tesseract read on a page, plus the horizontal table rules seen on the image."""
+
+    words: list[Word]
+    rules: list[float]  # y of each rule, PDF points from the top
+
+
+def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s: float,
+              native_dpi: float | None = None) -> OcrPage:
     """Render page `index` and read its words with Tesseract; boxes in PDF points."""
     require_tesseract()
     dpi = ocr_dpi(settings, native_dpi)
@@ -123,7 +132,43 @@ def ocr_words(renderer: Renderer, index: int, settings: ParseSettings, timeout_s
         raise TooSlow(f"OCR of page {index + 1} took longer than the time budget") from exc
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable(f"this document is scanned and needs OCR: {INSTALL_HINT}") from exc
-    return _to_words(data, 72.0 / dpi)
+    return OcrPage(_to_words(data, 72.0 / dpi), horizontal_rules(image, dpi))
+
+
+def horizontal_rules(image: Any, dpi: int) -> list[float]:
+    """Find long thin horizontal lines (table row rules) on a page image; y in PDF points.
+
+    A text layer gives pdfplumber these as vector lines; on a scan they are the only reliable
+    row boundaries when cells are vertically centred or wrap.
+    """
+    binary = image.point(lambda v: 0 if v < _RULE_INK else 255)
+    width, height = binary.size
+    min_len, reach = int(dpi * _RULE_MIN_INCHES), max(2, dpi // 30)
+    rows = sorted({y for y, _, _ in _thin_runs(binary.tobytes(), width, height, min_len, reach)})
+    merged: list[list[int]] = []
+    for y in rows:
+        if merged and y - merged[-1][-1] <= 2:
+            merged[-1].append(y)
+        else:
+            merged.append([y])
+    return [sum(group) / len(group) * 72.0 / dpi for group in merged]
+
+
+_RULE_INK = 200  # rules are often light grey
+_RULE_MIN_INCHES = 1.0
+
+
+def _thin_runs(data: bytes, width: int, height: int, min_len: int, reach: int
+               ) -> Iterator[tuple[int, int, int]]:
+    """Yield (row, start, end) of long dark runs with light pixels `reach` above and below."""
+    pattern = re.compile(rb"\x00{%d,}" % min_len)
+    for y in range(height):
+        for match in pattern.finditer(data, y * width, (y + 1) * width):
+            mid = (match.start() + match.end()) // 2
+            above = data[mid - reach * width] if y >= reach else 255
+            below = data[mid + reach * width] if y + reach < height else 255
+            if above and below:  # thin: a rule, not a filled box
+                yield y, match.start() - y * width, match.end() - y * width
 
 
 def ocr_dpi(settings: ParseSettings, native_dpi: float | None) -> int:

@@ -79,6 +79,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     ocr: bool = False
     plumber: Any = None
+    rules: list[float] = field(default_factory=list)  # OCR'd pages: y of horizontal table rules
 
     @property
     def text(self) -> str:

@@ -39,9 +39,9 @@ def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
         words = _text_layer(plumber_page)
         page = Page(number, float(plumber_page.width), float(plumber_page.height), plumber=plumber_page)
         if _needs_ocr(words, settings) and renderer is not None and ocr.page_has_image(plumber_page):
-            words = ocr.ocr_words(renderer, number - 1, settings, _remaining(started, settings),
-                                  ocr.native_dpi(plumber_page))
-            page.ocr = True
+            scan = ocr.read_page(renderer, number - 1, settings, _remaining(started, settings),
+                                 ocr.native_dpi(plumber_page))
+            words, page.rules, page.ocr = scan.words, scan.rules, True
         page.lines = words_to_lines(words, number, settings.line_tolerance)
         pages.append(page)
     if not pages and renderer is not None:
@@ -69,10 +69,12 @@ def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started:
     for index in range(renderer.page_count()):
         check_budget(started, settings)
         width, height = renderer.page_size(index)
-        words = ocr.ocr_words(renderer, index, settings, _remaining(started, settings)) \
-            if settings.ocr else []
-        pages.append(Page(index + 1, width, height, words_to_lines(words, index + 1, settings.line_tolerance),
-                          ocr=settings.ocr))
+        page = Page(index + 1, width, height)
+        if settings.ocr:
+            scan = ocr.read_page(renderer, index, settings, _remaining(started, settings))
+            page.lines = words_to_lines(scan.words, index + 1, settings.line_tolerance)
+            page.rules, page.ocr = scan.rules, True
+        pages.append(page)
     return pages
 
 

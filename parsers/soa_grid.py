@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from statistics import median
@@ -149,14 +150,18 @@ def segments(line: Line, gap: float | None = None) -> list[list[Word]]:
     return runs
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Group lines separated by less than a line's padding: one table row (or header) each."""
+def _blocks(lines: list[Line], ocr: bool = False) -> list[list[Line]]:
+    """Group lines separated by less than a line's padding: one table row (or header) each.
+
+    OCR boxes hug the ink (no ascender/descender room), so their lines sit further apart.
+    """
+    padding = 0.7 if ocr else 0.3
     blocks: list[list[Line]] = []
     bottom = 0.0
     for line in lines:
         line_bottom = max(w.bottom for w in line.words)
         height = line_bottom - line.top
-        if blocks and line.top - bottom <= 0.3 * height:
+        if blocks and line.top - bottom <= padding * height:
             blocks[-1].append(line)
             bottom = max(bottom, line_bottom)
         else:
@@ -165,10 +170,38 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+def _ruled_blocks(lines: list[Line], rules: list[float]) -> list[list[Line]]:
+    """Group lines by the band between two rules (a scanned ruled table's rows); gaps elsewhere."""
+    gap_block = {id(line): i for i, block in enumerate(_blocks(lines, ocr=True)) for line in block}
+    blocks: list[list[Line]] = []
+    previous: tuple[str, int] | None = None
+    for line in lines:
+        centre = (line.top + max(w.bottom for w in line.words)) / 2
+        band = bisect.bisect(rules, centre)
+        key = ("band", band) if 0 < band < len(rules) else ("gap", gap_block[id(line)])
+        if blocks and key == previous:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+        previous = key
+    return blocks
+
+
+def _split_header(block: list[Line], ocr: bool) -> list[list[Line]]:
+    """Separate a header line from the first row when nothing (no rule, no gap) divides them."""
+    for i, line in enumerate(block[:-1]):
+        is_header = header_row([_seg_text(s) for s in header_segments(line)]) and not _has_id(line, ocr)
+        if is_header and any(_has_id(later, ocr) for later in block[i + 1:]):
+            return [block[:i + 1], block[i + 1:]]
+    return [block]
+
+
 def _has_id(line: Line, ocr: bool = False) -> bool:
     """A row starts with an id alone, or with "id title" followed by further columns."""
     segs = segments(line)
-    if any(normalise_id(_seg_text(seg)) for seg in segs[:2]):
+    # the id leads the row; a row number or tick box ("12", "☐") may precede it
+    leading = segs[:2] if len(_seg_text(segs[0])) <= 3 else segs[:1]
+    if any(normalise_id(_seg_text(seg)) for seg in leading):
         return True
     if ocr and ocr_id(_seg_text(segs[0]), line.text):
         return True
@@ -177,7 +210,8 @@ def _has_id(line: Line, ocr: bool = False) -> bool:
 
 def word_table(page: Page, spans: list[Span] | None) -> tuple[list[Row], list[Span] | None]:
     """Rebuild an unruled table from word positions; returns its rows and the header's spans."""
-    blocks = _blocks(page.lines)
+    blocks = _ruled_blocks(page.lines, page.rules) if len(page.rules) >= 3 else _blocks(page.lines, page.ocr)
+    blocks = [part for block in blocks for part in _split_header(block, page.ocr)]
     first_id = next((i for i, b in enumerate(blocks) if any(_has_id(line, page.ocr) for line in b)), None)
     if first_id is None:
         return [], spans
@@ -194,7 +228,8 @@ def word_table(page: Page, spans: list[Span] | None) -> tuple[list[Row], list[Sp
     lead = blocks[header_at + 1 if header_at is not None else 0:first_id][-1:]
     rows.extend(_row(page, b, columns) for b in lead if _adjacent(b, blocks[first_id]))
     for block in body:
-        rows.extend(_row(page, part, columns) for part in _split_at_ids(block, page.ocr))
+        parts = _split_at_ids(block, page.ocr) or [block]  # no id: wrapped text of the row above
+        rows.extend(_row(page, part, columns) for part in parts)
     return rows, spans
 
 

@@ -96,3 +96,43 @@ def test_dpi_follows_the_scan_within_limits() -> None:
     assert ocr_module.ocr_dpi(ParseSettings(ocr_dpi=300), 600.0) == 300
     assert ocr_module.ocr_dpi(ParseSettings(ocr_dpi=300), 72.0) == 150
     assert ocr_module.ocr_dpi(ParseSettings(ocr_dpi=250), None) == 250
+
+
+def _rasterise(pdf: bytes, dpi: int = 150) -> bytes:
+    """Return the PDF as a scan: every page replaced by its image."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    for page in document:
+        width, height = page.get_size()
+        c.setPageSize((width, height))
+        c.drawImage(ImageReader(page.render(scale=dpi / 72, grayscale=True).to_pil()), 0, 0, width, height)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("grid, valign", [(True, "MIDDLE"), (False, "TOP")])
+def test_scanned_table_soa_reads_nearly_every_row(grid: bool, valign: str) -> None:
+    import difflib
+
+    from tests.unit.soa_pdf import specs, table_soa
+
+    require_tool("tesseract", "OCR of scanned pages")
+    rows = specs(long=True)
+    intro = ["Statement of Applicability", "Organisation: Larkspur Ltd"]
+    pdf = table_soa(rows, header=["Control", "Control title", "Applicable", "Justification"],
+                    order=["id", "title", "mark", "why"], marks=("Yes", "No"), grid=grid, padding=5,
+                    font_size=10, valign=valign, intro=intro)
+    result = parse(_rasterise(pdf))
+    assert result.ocr and isinstance(result, SoaExtraction)
+    got = {c.id: c for c in result.controls}
+
+    def same(want: str | None, read: str | None) -> bool:
+        return difflib.SequenceMatcher(None, want or "", read or "").ratio() >= 0.9
+
+    right = sum(1 for s in rows if s.id in got and got[s.id].applicable == s.applicable
+                and same(s.justification, got[s.id].justification))
+    assert right >= 0.9 * len(rows), f"{right}/{len(rows)} rows read right"
