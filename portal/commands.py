@@ -25,11 +25,16 @@ def _app() -> Any:
 def _upgrade(app: Any, revision: str = "head") -> None:
     """Bring the database schema up to `revision` (quietly when nothing changes)."""
     from flask_migrate import upgrade
+    from sqlalchemy.exc import SQLAlchemyError
 
     from .extensions import MIGRATIONS_DIR
 
     with app.app_context():
-        upgrade(directory=str(MIGRATIONS_DIR), revision=revision)
+        try:
+            upgrade(directory=str(MIGRATIONS_DIR), revision=revision)
+        except SQLAlchemyError as err:  # a clear line, not a traceback, for an unusable database
+            reason = str(getattr(err, "orig", err)).splitlines()[0]
+            raise SystemExit(f"certscope: cannot migrate the database {_safe_url(app)}: {reason}") from None
 
 
 def _seed(app: Any) -> None:
