@@ -80,6 +80,9 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None) -> dict[
     for key in ("MAIL_PORT", "PROXY_FIX_HOPS"):
         if os.environ.get(key):
             config[key] = int(os.environ[key])
+    if os.environ.get("TRUSTED_HOSTS"):
+        # Refuse other Host headers: invitation links are built from the request's host.
+        config["TRUSTED_HOSTS"] = [h.strip() for h in os.environ["TRUSTED_HOSTS"].split(",") if h.strip()]
     config.update(overrides)
     if "SQLALCHEMY_DATABASE_URI" not in overrides:
         config["SQLALCHEMY_DATABASE_URI"] = overrides.get("DATABASE_URL") or database_url(instance_path)

@@ -6,6 +6,7 @@ import logging
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,13 @@ MESSAGES = {
 def render_error(code: int, message: str | None = None) -> tuple[str, int]:
     """Render the friendly page for HTTP status `code`."""
     title, default = MESSAGES.get(code, (f"Error {code}", "The request could not be completed."))
-    return render_template("errors/error.html", code=code, title=title, message=message or default), code
+    try:
+        page = render_template("errors/error.html", code=code, title=title, message=message or default)
+    except Exception:  # e.g. an untrusted Host leaves no URL adapter for the template's links
+        log.exception("could not render the error page")
+        text = escape(message or default)
+        page = f"<!doctype html><title>{escape(title)}</title><h1>{escape(title)}</h1><p>{text}</p>"
+    return page, code
 
 
 def _http_error(err: HTTPException) -> tuple[str, int]:

@@ -202,3 +202,11 @@ def test_document_or_404_refuses_another_tenants_document(app, build):
         assert document_or_404(document.id, db.session.get(User, supplier.id)).id == document.id
         with pytest.raises(NotFound):
             document_or_404(document.id, db.session.get(User, stranger.id))
+
+
+def test_trusted_hosts_from_the_environment_refuse_other_hosts(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRUSTED_HOSTS", "portal.example.com, localhost")
+    app = create_app(test_config(tmp_path, TESTING=False))
+    client = app.test_client()
+    assert client.get("/login", headers={"Host": "portal.example.com"}).status_code == 200
+    assert client.get("/login", headers={"Host": "evil.example"}).status_code == 400
