@@ -125,6 +125,7 @@ def build_layout(pages: list[Page], cutoff: float = MIN_LABEL_SCORE) -> Layout:
         for i, seg in enumerate(segs):
             seg.index = i
         _merge_split_labels(segs)
+        _drop_sentence_labels(segs)
         out.append(segs)
     return Layout(out)
 
@@ -179,6 +180,19 @@ def _merge_split_labels(segs: list[Segment]) -> None:
     segs[:] = [s for s in segs if s.words]
     for i, seg in enumerate(segs):
         seg.index = i
+
+
+def _drop_sentence_labels(segs: list[Segment]) -> None:
+    """Unmark label words that only continue the sentence above ("... first" / "issued on 1 May ...")."""
+    for seg in segs:
+        if seg.label is None or not seg.label.rest or has_separator(seg.text, seg.label.rest):
+            continue
+        prev = above(segs, seg)
+        if prev is None or prev.label is not None or not continues(prev, seg, None):
+            continue
+        # Only prose runs on: a short line above (a signatory's name) ends where it is.
+        if len(prev.text.split()) >= 6 and not prev.text.rstrip().endswith((".", ":", ";", "!", "?")):
+            seg.label = None
 
 
 def below(segs: list[Segment], seg: Segment) -> Segment | None:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from .cert_values import first_clause, org_name
+from .cert_values import first_clause, keeps_full_stop, org_name
 from .dates import DateMatch, Order, find_dates
 from .labels import VOCABULARY, fold, match_label
 from .model import Evidence
@@ -53,45 +53,60 @@ def _sentence_phrases(name: str) -> list[str]:
 
 
 @cache
-def _shadows(name: str, phrase: str) -> tuple[str, ...]:
-    """Return other fields' longer phrases that contain `phrase` ("original registration date")."""
-    return tuple(p for other, phrases in VOCABULARY.items() if other != name
-                 for p in phrases if phrase in p and p != phrase)
+def _phrase_pattern(name: str) -> re.Pattern[str]:
+    """Return a pattern for a field's sentence phrases as whole words, longest first."""
+    phrases = sorted(_sentence_phrases(name), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
 
 
-def _shadowed(low: str, pos: int, name: str, phrase: str) -> bool:
-    for longer in _shadows(name, phrase):
-        offset = longer.find(phrase)
-        if low.startswith(longer, pos - offset) and pos - offset >= 0:
+@cache
+def _others_pattern(name: str) -> re.Pattern[str]:
+    """Return a pattern for every other field's multi-word phrases."""
+    phrases = sorted({p for other, ps in VOCABULARY.items() if other != name for p in ps if " " in p},
+                     key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+def _shadowed(low: str, start: int, end: int, name: str) -> bool:
+    """Return whether another field's phrase covers this one, or starts before it and overlaps it.
+
+    "next surveillance audit" is not a surveillance audit; in "first issued on", "issued on" is not
+    the issue date.
+    """
+    for m in _others_pattern(name).finditer(low, max(0, start - 40), end + 40):
+        if m.start() < end and start < m.end() and (m.start() < start or m.end() - m.start() > end - start):
             return True
     return False
 
 
-def _windows(pages: list[Page]) -> list[tuple[Line, str]]:
-    """Return each line with the next line appended (phrases and dates wrap across lines)."""
+def _windows(pages: list[Page]) -> list[tuple[Line, str, int]]:
+    """Return each line within its neighbours' text, and where the line itself starts in it.
+
+    Phrases and dates wrap across lines, and a phrase's start on the line before can change what
+    this line's words mean ("first" / "issued on ...").
+    """
     out = []
     for page in pages:
-        for i, line in enumerate(page.lines):
-            nxt = page.lines[i + 1].text if i + 1 < len(page.lines) else ""
-            out.append((line, f"{line.text} {nxt}"))
+        lines = page.lines
+        for i, line in enumerate(lines):
+            prev = lines[i - 1].text if i > 0 else ""
+            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+            out.append((line, f"{prev} {line.text} {nxt}", len(prev) + 1))
     return out
 
 
 def dates_in_sentence(pages: list[Page], name: str, order: Order | None) -> list[tuple[dt.date, Evidence]]:
     """Return dates that follow a field's phrase inside running text ("... expires on 6 June 2028")."""
-    phrases = _sentence_phrases(name)
+    pattern = _phrase_pattern(name)
     found: list[tuple[dt.date, Evidence]] = []
-    for line, window in _windows(pages):
+    for line, window, own in _windows(pages):
         low = window.lower()
-        own = len(line.text)
-        for phrase in phrases:
-            pos = low.find(phrase)
-            if pos < 0 or pos > own or (pos > 0 and low[pos - 1].isalnum()):
+        for m in pattern.finditer(low, own):
+            if m.start() > own + len(line.text):
+                break  # the phrase belongs to the next line's own window
+            if _shadowed(low, m.start(), m.end(), name):
                 continue
-            if _shadowed(low, pos, name, phrase):
-                continue  # "next surveillance audit" is not a surveillance audit that happened
-            after = window[pos + len(phrase): pos + len(phrase) + _SENTENCE_DATE_WINDOW]
-            dates = find_dates(after, order)
+            dates = find_dates(window[m.end(): m.end() + _SENTENCE_DATE_WINDOW], order)
             if dates and dates[0].value and dates[0].start <= 25:
                 found.append((dates[0].value, line.evidence()))
                 break
@@ -127,9 +142,10 @@ def letter_date(pages: list[Page], order: Order | None) -> tuple[dt.date, Eviden
 
 def range_end(pages: list[Page], order: Order | None) -> tuple[dt.date, Evidence] | None:
     """Return the end of a validity range ("Valid from 1 May 2025 to 30 April 2028")."""
-    for line, window in _windows(pages):
+    for line, window, own in _windows(pages):
         if not re.search(r"valid|gültig|validity|validité|vigencia", line.text, re.I):
             continue
+        window = window[own:]
         dates = find_dates(window, order)
         if len(dates) >= 2 and dates[1].value and _RANGE.search(window[dates[0].end:dates[1].start]):
             return dates[1].value, line.evidence()
@@ -166,11 +182,17 @@ def holder_name(lines: list[str], sentence: bool = False) -> str | None:
     if cut and (sentence or len(text.split()) > 6):
         text = re.sub(r"^the\s+(?:[\w-]+\s+){0,5}?of\s+", "", text[: cut.start()])
     if sentence or len(text.split()) > 6:
-        text = _ARTICLE.sub("", text)
-        legal = _LEGAL_IN_TEXT.search(text)
-        if legal and text[legal.end():].strip():  # "X GmbH ein KI-Managementsystem ..." ends at the form
-            text = text[: legal.end()]
+        text = _trim_name(text)
     return text.strip(" ,:") or None
+
+
+def _trim_name(text: str) -> str:
+    """Cut a name read from running text at its legal form ("X GmbH ein KI-...", "X Inc., 1 Main St")."""
+    text = _ARTICLE.sub("", text)
+    legal = _LEGAL_IN_TEXT.search(text)
+    if legal and text[legal.end():].strip():
+        text = text[: legal.end()]
+    return text.strip(" ,:")
 
 
 _ARTICLE = re.compile(r"^(?:die\s+firma|das\s+unternehmen|die\s+organisation|die|das|der|the\s+company|"
@@ -192,7 +214,7 @@ def holder_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:
         text = " ".join(line.text for line in page.lines)
         m = _HOLDER_SENTENCE.search(text)
         if m:
-            name = (m.group("h") or m.group("e")).strip(" ,")
+            name = _trim_name((m.group("h") or m.group("e")).strip(" ,"))
             line = line_with(pages, name.split(" ")[0] + " " + " ".join(name.split(" ")[1:2]))
             return name, line or Evidence(page.number, name)
     return None
@@ -228,6 +250,8 @@ def issuer_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
             m = _ISSUER_IN_TEXT.search(line.text)
             if m:
                 name = org_name(m.group("cb"))
+                if line.text[m.end("cb"):m.end("cb") + 1] == "." and keeps_full_stop(name):
+                    name += "."  # "Inc." at the end of the line
                 if name and not re.search(r"\d{4}", name):
                     return name, line.evidence()
     return None
@@ -326,6 +350,23 @@ def accreditation_name(text: str) -> str | None:
 _SEE_ELSEWHERE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|listed\s+in|set\s+out\s+in)|siehe|voir|ver)\b.{0,60}"
     r"(?:appendix|annex|attachment|schedule|page|overleaf|anhang|anlage|seite|annexe)", re.I)
+
+
+_SCOPE_SENTENCE = re.compile(
+    r"(?i:for\s+the\s+(?:following\s+)?scope(?:\s+of)?|in\s+respect\s+of(?:\s+the)?|für\s+den\s+geltungsbereich"
+    r"|covering\s+the\s+following\s+activities)\s*:?\s+(?P<s>.{15,600}?)(?:\.(?=\s+[A-Z])|\.?\s*$)", re.S)
+
+
+def scope_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return a scope stated inside a sentence ("... for the scope of design and operation of X.")."""
+    for page in pages:
+        text = " ".join(line.text for line in page.lines)
+        m = _SCOPE_SENTENCE.search(text)
+        if m:
+            scope = " ".join(m.group("s").split()).rstrip(".") + "."
+            line = line_with(pages, " ".join(m.group(0).split()[:4]))
+            return scope, line or Evidence(page.number, scope)
+    return None
 
 
 def points_elsewhere(text: str) -> bool:

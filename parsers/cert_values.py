@@ -115,6 +115,11 @@ def first_clause(text: str) -> str:
     return head
 
 
+def keeps_full_stop(name: str) -> bool:
+    """Return whether a name ends in an abbreviation written with a full stop ("Inc", "S.A")."""
+    return bool(_LEGAL_ABBR.search(name))
+
+
 def org_name(text: str) -> str:
     """Return an organisation name from text that may continue with a sentence."""
     name = first_clause(text)

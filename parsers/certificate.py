@@ -244,6 +244,10 @@ def _scope(doc: _Doc, ex: CertificateExtraction) -> None:
             ex.scope = text
             ex.evidence["scope"] = value.evidence()
             return
+    found = cert_text.scope_in_sentence(doc.pages)
+    if found:
+        ex.scope, evidence = found
+        ex.evidence["scope"] = [evidence]
 
 
 def _sites(doc: _Doc, ex: CertificateExtraction) -> None:

@@ -48,6 +48,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "current certificate was issued on", "date of current certificate", "ausstellungsdatum",
         "ausgestellt am", "gültig ab", "gültig von", "datum", "date d'émission", "fecha de emisión",
         "data di emissione", "recertification date", "current approval", "gültig vom", "issued",
+        "reissued on", "re-issued on", "renewed on", "last renewed",
         "date of registration", "registration date", "certification date",
     ),
     "surveillance_dates": (

@@ -336,3 +336,26 @@ def test_german_holder_inside_the_certifying_sentence() -> None:
     assert cert.holder == "Moselklang Audio GmbH"
     assert cert.certificate_number == "RZ-42-7781"
     assert cert.expiry_date == D(2027, 8, 31)
+
+
+def test_certificate_written_as_one_paragraph() -> None:
+    """No labels at all: every field comes from running text."""
+    page = [
+        Text(60, 40, "Cobalt Certification Ltd", 14, bold=True),
+        *paragraph(60, 100, [
+            "Cobalt Certification Ltd hereby certifies that Orchard Data Inc., 1 Main Street, Boston, MA",
+            "02110, USA, operates an AI management system that conforms to ISO/IEC 42001:2023 for the",
+            "scope of design and operation of the Orchard Forecast API. Certificate number CC-1234, first",
+            "issued on 1 March 2024, reissued on 1 March 2025 and valid until 28 February 2028. This",
+            "certification is accredited by UKAS.",
+        ], size=11, leading=15),
+    ]
+    cert = _cert([page])
+    assert cert.holder == "Orchard Data Inc."
+    assert cert.scope == "design and operation of the Orchard Forecast API."
+    assert cert.certificate_number == "CC-1234"
+    assert cert.initial_certification_date == D(2024, 3, 1)
+    assert cert.issue_date == D(2025, 3, 1)
+    assert cert.expiry_date == D(2028, 2, 28)
+    assert cert.accreditation_body == "UKAS"
+    assert cert.certification_body == "Cobalt Certification Ltd"
