@@ -123,6 +123,7 @@ def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s
     require_tesseract()
     dpi = ocr_dpi(settings, native_dpi)
     image = renderer.render(index, dpi)
+    rules = horizontal_rules(image, dpi)
     try:
         with _single_threaded():
             data = pytesseract.image_to_data(
@@ -132,7 +133,7 @@ def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s
         raise TooSlow(f"OCR of page {index + 1} took longer than the time budget") from exc
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable(f"this document is scanned and needs OCR: {INSTALL_HINT}") from exc
-    return OcrPage(_to_words(data, 72.0 / dpi), horizontal_rules(image, dpi))
+    return OcrPage(_to_words(data, 72.0 / dpi), rules)
 
 
 def horizontal_rules(image: Any, dpi: int) -> list[float]:

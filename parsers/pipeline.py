@@ -38,29 +38,42 @@ def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
         check_budget(started, settings)
         words = _text_layer(plumber_page)
         page = Page(number, float(plumber_page.width), float(plumber_page.height), plumber=plumber_page)
-        if _needs_ocr(words, settings) and renderer is not None and ocr.page_has_image(plumber_page):
+        if _needs_ocr(words, settings) and renderer is not None and _drawn(plumber_page, words):
             scan = ocr.read_page(renderer, number - 1, settings, _remaining(started, settings),
                                  ocr.native_dpi(plumber_page))
             words, page.rules, page.ocr = scan.words, scan.rules, True
-        page.lines = words_to_lines(words, number, settings.line_tolerance)
+        page.lines = words_to_lines(words or [], number, settings.line_tolerance)
         pages.append(page)
     if not pages and renderer is not None:
         pages = _pdfium_only_pages(renderer, settings, started)
     return pages
 
 
-def _text_layer(plumber_page: Any) -> list[Word]:
-    """Read a page's words; a page pdfminer cannot interpret counts as having no text layer."""
+def _text_layer(plumber_page: Any) -> list[Word] | None:
+    """Read a page's words; None when pdfminer cannot interpret the page at all."""
     try:
         return page_words(plumber_page)
     except DocumentError:
         raise
     except Exception:  # a broken content stream on one page must not sink the document
-        return []
+        return None
 
 
-def _needs_ocr(words: list[Word], settings: ParseSettings) -> bool:
-    return settings.ocr and sum(len(w.text) for w in words) < settings.min_text_chars
+def _drawn(plumber_page: Any, words: list[Word] | None) -> bool:
+    """Whether a page without text shows something to read: a scan, outlined text, or unknown."""
+    if words is None:
+        return True  # pdfminer failed on it; pdfium may still render it
+    try:
+        return ocr.page_has_image(plumber_page) or len(plumber_page.curves) >= _OUTLINED_TEXT_CURVES
+    except Exception:  # same as above: let the renderer decide
+        return True
+
+
+_OUTLINED_TEXT_CURVES = 20  # text converted to outlines draws a curve per glyph
+
+
+def _needs_ocr(words: list[Word] | None, settings: ParseSettings) -> bool:
+    return settings.ocr and sum(len(w.text) for w in words or []) < settings.min_text_chars
 
 
 def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started: float) -> list[Page]:
