@@ -229,6 +229,11 @@ _ISSUER_IN_TEXT = re.compile(
     r"(?P<cb>[A-Z][^\n]{2,100}?)(?=\s+(?:and|und|et)\s+(?:must|is|shall|muss|ist)\b|[.;,]?\s*$|\.\s)")
 
 
+# A title that carries the number: "CERTIFICATE GB25/880321", "Zertifikat 12 100 4711".
+_NUMBER_IN_TITLE = re.compile(r"(?i:certificate|zertifikat|certificat|certificado)\s+(?:no\.?\s*)?"
+                              r"(?P<n>[A-Z]{0,6}[-/ ]?\d[\dA-Z/. -]{2,30}\d[A-Z]?)$")
+
+
 def number_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
     """Return a certificate number stated mid-sentence ("... holds Certificate Number: AI 123456")."""
     for page in pages:
@@ -240,6 +245,9 @@ def number_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
                 head = number.split(" ")[0]
                 if any(c.isdigit() for c in head) or (head.isupper() and len(head) >= 2):
                     return number, line.evidence()
+            m = _NUMBER_IN_TITLE.match(line.text.strip())
+            if m:
+                return m.group("n"), line.evidence()
     return None
 
 
@@ -273,7 +281,7 @@ def accredited_by(pages: list[Page]) -> tuple[str, Evidence] | None:
     return None
 
 
-_ENDS_LEGAL = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|B\.?V\.?|N\.?V\.?|"
+_ENDS_LEGAL = re.compile(r"(?i)\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|B\.?V\.?|N\.?V\.?|"
                          r"Pty(?: Ltd)?|Corp|Corporation|S\.?r\.?l\.?|S\.?p\.?A\.?|Co\.?,? Ltd|Oy|AB|A/S|KK|"
                          r"K\.K\.)\.?$")
 
@@ -307,15 +315,34 @@ def certified_by(pages: list[Page]) -> tuple[str, Evidence] | None:
     return name, line or Evidence(1, name)
 
 
-def letterhead(pages: list[Page]) -> tuple[str, Evidence] | None:
-    """Return the issuer's name from the letterhead: a top line of page 1 that names an organisation."""
+def letterhead(pages: list[Page], not_named: str | None = None) -> tuple[str, Evidence] | None:
+    """Return the issuer's name from the letterhead: a top line of page 1 that names an organisation.
+
+    `not_named` is the holder, whose name can also stand near the top of a certificate.
+    """
     page = pages[0]
+    skip = fold(not_named or "")
     for line in page.lines:
         if line.top > page.height * 0.2:
             break
         text = line.text.strip()
+        if skip and fold(text) == skip:
+            continue
         if _LEGAL_FORM.search(text) and not re.search(r"\d", text) and len(text) <= 80:
             return _mixed_case(pages, text), line.evidence()
+    return _footer_name(pages)
+
+
+def _footer_name(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """Return an organisation that opens a footer line ("X Ltd, 4 Ocean Way, ..."): the issuer's imprint."""
+    page = pages[0]
+    for line in reversed(page.lines):
+        if line.top < page.height * 0.85:
+            break
+        legal = _LEGAL_IN_TEXT.search(line.text)
+        name = line.text[: legal.end()] if legal else ""
+        if name and len(name) < 80 and name[:1].isupper() and not re.search(r"\d", name):
+            return name.strip(), line.evidence()
     return None
 
 

@@ -56,8 +56,10 @@ def extract(pages: list[Page], settings: ParseSettings) -> CertificateExtraction
     _dates(doc, ex)
     _surveillance(doc, ex)
     _number(doc, ex)
-    _cb(doc, ex)
     _holder(doc, ex)
+    _cb(doc, ex)
+    if ex.holder is None:
+        _holder_in_text(doc, ex)
     _accreditation(doc, ex)
     _scope(doc, ex)
     _sites(doc, ex)
@@ -193,6 +195,10 @@ def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
             ex.evidence["holder"] = value.evidence()[:2]
             doc.holder_value = value
             return
+
+
+def _holder_in_text(doc: _Doc, ex: CertificateExtraction) -> None:
+    """Find an unlabelled holder: in a sentence, else the most prominent name that is not the issuer."""
     found = cert_text.holder_in_sentence(doc.pages) or cert_text.prominent_organisation(
         doc.pages, exclude=ex.certification_body)
     if found:
@@ -208,7 +214,7 @@ def _cb(doc: _Doc, ex: CertificateExtraction) -> None:
             ex.evidence["certification_body"] = value.evidence()[:1]
             return
     found = (cert_text.issuer_in_text(doc.pages) or cert_text.certified_by(doc.pages)
-             or cert_text.letterhead(doc.pages))
+             or cert_text.letterhead(doc.pages, not_named=ex.holder))
     if found:
         ex.certification_body, evidence = found
         ex.evidence["certification_body"] = [evidence]

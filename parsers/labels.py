@@ -65,7 +65,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "holder": (
         "organisation", "organization", "awarded to", "this is to certify that", "certificate holder",
         "holder", "client", "company", "issued to", "granted to", "this certifies that",
-        "name of organisation",
+        "name of organisation", "the management system of", "management system of",
         "name of organization", "certified organisation", "certified organization", "registered organisation",
         "hiermit wird bescheinigt dass", "hiermit bescheinigen wir dass", "zertifikatsinhaber",
         "unternehmen", "organisation certifiée", "organización", "this letter confirms that",
@@ -105,6 +105,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 MIN_LABEL_SCORE = 85.0
+# Phrases close to ordinary prose ("The AI management system covering ...") count only verbatim.
+_EXACT_ONLY = frozenset({"the management system of", "management system of"})
 _NORM = re.compile(r"[^\w']+")
 
 
@@ -190,6 +192,8 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
                                                 limit=None):
             # One-word labels must match exactly unless long: fuzzy short words hit ordinary words.
             if (size == 1 and len(phrase) <= 8 and score < 100) or (fields and names[i] not in fields):
+                continue
+            if score < 100 and phrase in _EXACT_ONLY:
                 continue
             if best is None or (score + size * 0.5, size) > (best[0] + best[1] * 0.5, best[1]):
                 best = (score, size, names[i], phrase)

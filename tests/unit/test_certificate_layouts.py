@@ -359,3 +359,28 @@ def test_certificate_written_as_one_paragraph() -> None:
     assert cert.expiry_date == D(2028, 2, 28)
     assert cert.accreditation_body == "UKAS"
     assert cert.certification_body == "Cobalt Certification Ltd"
+
+
+def test_centred_certificate_with_number_in_title_and_issuer_in_footer() -> None:
+    page = [
+        Text(200, 60, "CERTIFICATE GB25/880321", 18, bold=True),
+        Text(230, 100, "The management system of", 11),
+        Text(220, 120, "HALYARD MARINE AI LIMITED", 16, bold=True),
+        Text(190, 142, "9 Dock Road, Southampton, SO14 3TG, United Kingdom", 10),
+        Text(150, 170, "has been assessed and certified as meeting the requirements of", 11),
+        Text(240, 190, "ISO/IEC 42001:2023", 14, bold=True),
+        Text(220, 220, "For the following activities", 11),
+        Text(90, 240, "Design and operation of AI-based vessel routing and hull inspection services.", 10),
+        Text(90, 280, "This certificate is valid from 12 March 2025 until 11 March 2028 and remains valid", 10),
+        Text(90, 293, "subject to satisfactory surveillance audits. Certified since 12 March 2022.", 10),
+        Text(90, 760, "Solent Assurance Services Ltd, 4 Ocean Way, Southampton SO14 3JZ, United Kingdom", 7),
+    ]
+    cert = _cert([page])
+    assert cert.certificate_number == "GB25/880321"
+    assert cert.holder == "HALYARD MARINE AI LIMITED"
+    assert cert.sites == ["9 Dock Road, Southampton, SO14 3TG, United Kingdom"]
+    assert cert.scope == "Design and operation of AI-based vessel routing and hull inspection services."
+    assert cert.issue_date == D(2025, 3, 12)
+    assert cert.expiry_date == D(2028, 3, 11)
+    assert cert.initial_certification_date == D(2022, 3, 12)
+    assert cert.certification_body == "Solent Assurance Services Ltd"
