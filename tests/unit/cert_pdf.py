@@ -52,3 +52,27 @@ def justified(x: float, y: float, words: Sequence[str], width: float, size: floa
         out.append(Text(pos, y, word, size))
         pos += w + gap
     return out
+
+
+def scanned(pdf: bytes, dpi: int = 200) -> bytes:
+    """Return an image-only copy of a PDF (each page rendered to a picture), as a scanner makes."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+
+    source = pdfium.PdfDocument(pdf)
+    buf = io.BytesIO()
+    out = None
+    try:
+        for page in source:
+            width, height = page.get_size()
+            image = page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+            if out is None:
+                out = canvas.Canvas(buf, pagesize=(width, height))
+            out.setPageSize((width, height))
+            out.drawImage(ImageReader(image), 0, 0, width=width, height=height)
+            out.showPage()
+    finally:
+        source.close()
+    assert out is not None
+    out.save()
+    return buf.getvalue()
