@@ -15,7 +15,6 @@ from typing import Any
 import scoring
 
 from ..assessments import rescoring
-from ..assessments.corrections import effective_extraction, latest_corrections
 from ..models import Assessment
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -50,8 +49,9 @@ def preflight(assessment: Assessment, today: dt.date) -> Preflight:
     inputs = rescoring.gather_inputs([assessment])[assessment.id]
     if inputs.certificate is None:
         return Preflight(None, [], has_certificate=False)
-    cert = _effective(inputs, inputs.certificate)
-    soa = _effective(inputs, inputs.soa) if inputs.soa else None
+    # the very extractions (corrections applied) the buyer's next scoring uses
+    cert = rescoring.extraction_for(inputs, inputs.certificate)
+    soa = rescoring.extraction_for(inputs, inputs.soa) if inputs.soa else None
     context = rescoring.build_context(assessment, inputs.answers, today)
     settings = scoring.ScoringSettings(accreditation=rescoring.registry_from_db())
     result = scoring.assess(cert, soa, context, settings)
@@ -59,11 +59,6 @@ def preflight(assessment: Assessment, today: dt.date) -> Preflight:
     items.sort(key=lambda item: (SEVERITY_ORDER.get(item.severity, 3), item.code))
     return Preflight(result.rating, items, has_certificate=True, certificate_id=inputs.certificate.id,
                      soa_id=inputs.soa.id if inputs.soa else None)
-
-
-def _effective(inputs: Any, doc: Any) -> Any:
-    corrected = latest_corrections(inputs.corrections.get(doc.id, []))
-    return effective_extraction(doc.extraction, doc.role, corrected)
 
 
 def advise(flag: dict[str, Any], assessment: Assessment) -> PreflightItem:

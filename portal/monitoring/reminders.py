@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -219,11 +220,14 @@ def _organisation_names(org_ids: set[int]) -> dict[int, str]:
 
 
 def run_daily(today: dt.date, config: Any) -> ReminderReport:
-    """Send today's reminders with the configured mailer (SMTP, or the log when none is set)."""
+    """Send today's reminders with the configured mailer (SMTP, or the log when none is set).
+
+    PORTAL_URL (config or environment), when set, adds a link to the assessment to each reminder.
+    """
     from .mailer import mailer_from_config
 
     mailer = mailer_from_config(config)
     try:
-        return send_reminders(today, mailer, config.get("PORTAL_URL"))
+        return send_reminders(today, mailer, config.get("PORTAL_URL") or os.environ.get("PORTAL_URL"))
     finally:
         mailer.close()

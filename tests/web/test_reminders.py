@@ -161,11 +161,14 @@ def test_an_unreachable_server_records_nothing_so_the_next_run_retries(app, buil
 def test_run_daily_uses_the_configured_server(app, build, cast, smtp_server):
     procurement, supplier_org, _ = cast
     _expiring(build, procurement, supplier_org, 60)
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_server.port, MAIL_FROM="watch@b.example")
+    a = build.assessment(procurement, supplier_org, expiry_date=TODAY + dt.timedelta(days=3))
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_server.port, MAIL_FROM="watch@b.example",
+                      PORTAL_URL="https://certscope.example/")
     with app.app_context():
         report = run_daily(TODAY, app.config)
         db.session.commit()
-    assert report.sent == 1 and len(smtp_server.messages) == 2
+    assert report.sent == 2 and len(smtp_server.messages) == 3
+    assert any(f"https://certscope.example/assessments/{a.id}" in body for _, _, body in smtp_server.messages)
 
 
 @pytest.mark.nopostgres  # the command uses the instance folder's own SQLite file
