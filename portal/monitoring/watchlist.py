@@ -57,7 +57,7 @@ class WatchList:
 def watch_list(scope: Any, today: dt.date, now: dt.datetime | None = None, limit: int = LIMIT) -> WatchList:
     """Return the watch list of the assessments selected by `scope` (a WHERE clause)."""
     result = WatchList(today=today)
-    expiries = _expiries(scope, today - dt.timedelta(days=EXPIRY_WINDOW_DAYS), today + TIMELINE_SPAN)
+    expiries = _expiries(scope, today, today - dt.timedelta(days=EXPIRY_WINDOW_DAYS), today + TIMELINE_SPAN)
     near = [i for i in expiries if i.when and abs((i.when - today).days) <= EXPIRY_WINDOW_DAYS]
     _fill(result, "expiring", near, limit)
     result.upcoming = [i for i in expiries if i.when and i.when >= today][:TIMELINE_LIMIT]
@@ -73,15 +73,14 @@ def _fill(result: WatchList, name: str, items: list[WatchItem], limit: int) -> N
     result.more[name] = max(0, len(items) - limit)
 
 
-def _expiries(scope: Any, first: dt.date, last: dt.date) -> list[WatchItem]:
+def _expiries(scope: Any, today: dt.date, first: dt.date, last: dt.date) -> list[WatchItem]:
     """Return certificates of open assessments expiring between `first` and `last`, soonest first."""
     stmt = (sa.select(Assessment.id, Assessment.supplier_name, Assessment.product, Assessment.expiry_date)
             .where(scope, Assessment.status.not_in(CLOSED_STATUSES),
                    Assessment.expiry_date.between(first, last))
             .order_by(Assessment.expiry_date, Assessment.id))
-    today = first + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
     return [WatchItem(i, s, p, d, _expiry_text(d, today), urgent=(d - today).days <= 30)
-            for i, s, p, d in db.session.execute(stmt)]
+            for i, s, p, d in db.session.execute(stmt) if d is not None]
 
 
 def _expiry_text(expiry: dt.date, today: dt.date) -> str:
