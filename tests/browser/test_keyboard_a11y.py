@@ -71,3 +71,37 @@ def test_a_failed_sign_in_is_announced_and_accessible(portal, new_page):
     assert "/login" in page.url
     assert page.get_by_role("alert").or_(page.get_by_role("status")).count() >= 1  # announced
     assert_accessible(page)
+
+
+def _tab_to(page, target, limit=40):
+    """Press Tab until the element with id (or text) `target` has focus; fail if it is never reached."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if _focused(page) == target:
+            return
+    raise AssertionError(f"{target!r} is not reachable with Tab")
+
+
+def test_open_an_assessment_with_the_keyboard_only(portal, new_page, shots):
+    from .test_journey import sign_in
+
+    page = new_page()
+    sign_in(page, portal.users["procurement"])
+    _tab_to(page, "Open an assessment")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "supplier_name"  # autofocus on the first field
+    page.keyboard.type("Keyboard Ltd")
+    _tab_to(page, "product")
+    page.keyboard.type("Keyboard Voice")
+    _tab_to(page, "required_regions-2")  # United Kingdom
+    page.keyboard.press("Space")
+    assert page.locator("#required_regions-2").is_checked()
+    _tab_to(page, "supplier_emails")
+    page.keyboard.type("kb@keyboard.example")
+    _tab_to(page, "submit")
+    shots(page, "open-assessment-by-keyboard")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Keyboard Ltd: Keyboard Voice").count() == 1
+    assert "Invitation for kb@keyboard.example" in page.locator(".flashes").inner_text()
