@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .controls import leading_id, normalise_id
+from .controls import leading_id, normalise_id, ocr_id
 from .pages import Page
 
 _SOA = re.compile(r"statement\s+of\s+applicability|\bSoA\b|anwendbarkeitserkl[äa]rung", re.I)
@@ -28,6 +28,8 @@ def classify(pages: list[Page]) -> str:
 def _is_soa(pages: list[Page], text: str) -> bool:
     """An SoA lists Annex A controls (at line starts or in table cells) and says what it is."""
     rows = {found[0] for p in pages for line in p.lines if (found := leading_id(line.text))}
+    rows |= {cid for p in pages if p.ocr for line in p.lines if line.words
+             and (cid := ocr_id(line.words[0].text, line.text))}  # "6.13": OCR dropped a dot
     cells = {cid for token in _ID_TOKEN.findall(text) if (cid := normalise_id(token))}
     if max(len(rows), len(cells)) < _MIN_SOA_CONTROLS:
         return False

@@ -9,7 +9,7 @@ DEFAULT_MAX_PAGES = 60
 DEFAULT_TIME_BUDGET_S = 60.0
 DEFAULT_LINE_TOLERANCE = 3.0  # points two words' tops may differ and still share a line
 DEFAULT_MIN_TEXT_CHARS = 20  # fewer characters than this on a page means "scanned": OCR it
-DEFAULT_OCR_DPI = 300
+DEFAULT_OCR_DPI = 300  # the most a scan is rendered at; a 150 dpi scan is read at its own 150 dpi
 DEFAULT_LABEL_CUTOFF = 85.0  # rapidfuzz score (0-100) for a fuzzy label match
 DEFAULT_OCR_LANGUAGES = "eng+deu"
 
