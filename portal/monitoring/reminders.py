@@ -7,6 +7,7 @@ re-runs send nothing twice. Every reminder sent (or only logged, without SMTP) i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 from collections import defaultdict
@@ -172,9 +173,10 @@ def _digests(today: dt.date, events: Iterable[Event], mailer: Mailer, org_names:
     if not by_buyer:
         return
     procurement = _recipients("procurement", set(by_buyer))
-    done = already_sent([f"digest:o{org}:{today.isoformat()}" for org in by_buyer])
+    keys = {org: digest_key(org, today, items) for org, items in by_buyer.items()}
+    done = already_sent(list(keys.values()))
     for org, items in sorted(by_buyer.items()):
-        key = f"digest:o{org}:{today.isoformat()}"
+        key = keys[org]
         to = procurement.get(org, [])
         if key in done or not to:
             continue
@@ -188,6 +190,13 @@ def _digests(today: dt.date, events: Iterable[Event], mailer: Mailer, org_names:
             continue
         _record(key, None, org, to, ok, "reminder.digest", reminders=len(items))
         report.digests += 1
+
+
+def digest_key(org: int, today: dt.date, events: Iterable[Event]) -> str:
+    """Return the key of a digest: the buyer, the day and which reminders it reports."""
+    # a later run the same day with new reminders sends a digest of those; a re-run sends none
+    digest = hashlib.sha256("\n".join(sorted(e.key for e in events)).encode()).hexdigest()[:16]
+    return f"digest:o{org}:{today.isoformat()}:{digest}"
 
 
 def _record(key: str, assessment_id: int | None, buyer_org_id: int, to: list[str], delivered: bool,

@@ -80,8 +80,8 @@ def test_suppliers_users_get_one_reminder_and_procurement_a_digest(app, build, c
     assert later.sent == 0 and len(smtp_server.messages) == 2
 
     rows = query(app, sa.select(SentReminder).order_by(SentReminder.id))
-    digest = f"digest:o{procurement.organisation_id}:2026-03-01"
-    assert [r.event_key for r in rows] == [f"a{a.id}:expiry:2026-03-26:30d", digest]
+    assert [r.event_key for r in rows][0] == f"a{a.id}:expiry:2026-03-26:30d"
+    assert rows[1].event_key.startswith(f"digest:o{procurement.organisation_id}:2026-03-01:")
     assert all(r.delivered for r in rows) and rows[0].recipient == "cto@s.example, ops@s.example"
     events = query(app, sa.select(AuditEvent).where(AuditEvent.action.like("reminder.%"))
                    .order_by(AuditEvent.id))
@@ -187,3 +187,16 @@ def test_certscope_reassess_sends_reminders_after_rescoring(tmp_path, monkeypatc
     assert "re-scored 2 assessments" in out and "0 sent, 2 logged (no SMTP), 0 failed" in out
     assert main(["reassess", "--today", "2027-11-20"]) == 0
     assert "2 already sent, 0 sent, 0 logged" in capsys.readouterr().out  # nothing twice
+
+
+def test_new_reminders_later_the_same_day_get_their_own_digest(app, build, cast):
+    procurement, supplier_org, _ = cast
+    _expiring(build, procurement, supplier_org, 20, product="First")
+    mailer = MemoryMailer()
+    assert _send(app, TODAY, mailer).digests == 1
+    _expiring(build, procurement, supplier_org, 10, product="Second")
+    report = _send(app, TODAY, mailer)
+    assert (report.sent, report.digests) == (1, 1)
+    digest = [m for m in mailer.outbox if "digest" in m.subject][-1]
+    assert "Second" in digest.body and "First" not in digest.body
+    assert _send(app, TODAY, mailer).digests == 0
