@@ -120,7 +120,7 @@ def test_procurement_supplier_and_legal_journey(portal, new_page, shots):
     row.locator("summary").click()
     sites = row.get_by_label("Correct value for sites")
     sites.fill(sites.input_value() + "\nMespil Road 4, Dublin 4, Ireland")
-    row.get_by_label("Reason").fill("The Dublin site on page 2 was not read")
+    row.get_by_label("Reason").fill("The Dublin site was not read")
     shots(supplier, "correcting-sites")
     row.get_by_role("button", name="Save correction").click()
     assert "Correction saved" in supplier.locator(".flashes").inner_text()

@@ -118,7 +118,7 @@ def test_a_correction_clears_the_flag_it_fixes(app, login, kinetica):
     assert 'data-code="scope.region_mismatch"' in before
     client.post(f"/assessments/{assessment.id}/documents/{cert.id}/corrections",
                 data={"field": "sites", "value": "Mespil Road 4, Dublin 4, Ireland",
-                      "reason": "The Dublin site is listed on page 2"})
+                      "reason": "The Dublin site was not read"})
     after = client.get(f"/assessments/{assessment.id}/questionnaire").data.decode()
     assert 'data-code="scope.region_mismatch"' not in after and 'data-code="scope.narrow"' in after
 
