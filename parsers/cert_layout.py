@@ -201,7 +201,7 @@ def below(segs: list[Segment], seg: Segment) -> Segment | None:
     for other in segs:
         if not other.words or other is seg or not other.overlaps_x(seg):
             continue
-        if other.top > seg.top + 0.5 * seg.size and (best is None or other.top < best.top):
+        if _is_under(other, seg) and (best is None or other.top < best.top):
             best = other
     return best
 
@@ -212,9 +212,18 @@ def above(segs: list[Segment], seg: Segment) -> Segment | None:
     for other in segs:
         if not other.words or other is seg or not other.overlaps_x(seg):
             continue
-        if other.top < seg.top - 0.5 * seg.size and (best is None or other.top > best.top):
+        if _is_under(seg, other) and (best is None or other.top > best.top):
             best = other
     return best
+
+
+def _is_under(low: Segment, high: Segment) -> bool:
+    """Return whether `low` sits under `high`: starts lower, and its middle is past high's bulk.
+
+    OCR boxes of a small label and a large value below it can overlap a little.
+    """
+    return (low.top > high.top + 0.2 * high.size
+            and (low.top + low.bottom) / 2 > high.bottom - 0.25 * high.size)
 
 
 def same_row(segs: list[Segment], seg: Segment) -> list[Segment]:
