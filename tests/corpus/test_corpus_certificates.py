@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from parsers import CertificateExtraction, parse
-from tests.conftest import corpus_cases, require_path, require_tool
+from tests.conftest import CORPUS, corpus_cases, require_path, require_tool
 
 MIN_FIELD_ACCURACY = 0.97
 FIELDS = [
@@ -58,7 +58,7 @@ def _misses(case: Path) -> list[str]:
 
 
 def test_corpus_certificate_fields() -> None:
-    require_path(Path(__file__).resolve().parents[2].parent / "shared" / "corpus")
+    require_path(CORPUS)
     cases = corpus_cases()
     assert cases, "no corpus cases"
     if any(_is_scanned(c) for c in cases):
