@@ -254,11 +254,14 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
     cur = start
     while len(block) < limit:
         nxt = below(segs, cur)
-        if nxt is None or not continues(cur, nxt, step) or (_is_label(nxt) and not _mid_sentence(cur, nxt)):
+        if nxt is None or (_is_label(nxt) and not _mid_sentence(cur, nxt)):
+            break
+        listed = _list_item_follows(cur, nxt)
+        if not (listed or continues(cur, nxt, step)):
             break
         if owner is not None and _row_has_label(segs, nxt, owner):
             break
-        step = nxt.top - cur.top
+        step = None if listed else nxt.top - cur.top
         block.append(nxt)
         cur = nxt
     if up:
@@ -271,6 +274,17 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
             block.insert(0, prv)
             cur = prv
     return block
+
+
+# Bullets as extracted: the glyph itself, a private-use glyph, or pdfminer's "(cid:127)".
+_LIST_ITEM = re.compile(r"^(?:[•·▪◦*–\-\uf000-\uf8ff]|\(cid:\d+\)|\(?[a-z0-9]{1,2}[.)])\s")
+
+
+def _list_item_follows(prev: Segment, nxt: Segment) -> bool:
+    """Return whether `nxt` is the next item of a list the block is in, spaced out more than prose."""
+    if nxt.top - prev.bottom > 2.5 * max(prev.size, nxt.size) or not _LIST_ITEM.match(nxt.text):
+        return False
+    return prev.text.rstrip().endswith((":", ";", ",")) or bool(_LIST_ITEM.match(prev.text))
 
 
 def _mid_sentence(prev: Segment, nxt: Segment) -> bool:

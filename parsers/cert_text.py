@@ -402,6 +402,7 @@ def points_elsewhere(text: str) -> bool:
 
 
 def clean_scope(text: str) -> str:
-    """Return a scope statement without trailing rules or signature lines."""
+    """Return a scope statement without trailing rules or signature lines; unmapped bullets as "•"."""
     text = _SCOPE_TAIL.sub("", text)
+    text = re.sub(r"\(cid:\d+\)|[\uf000-\uf8ff]", "•", text)
     return " ".join(text.split()).strip()

@@ -384,3 +384,21 @@ def test_centred_certificate_with_number_in_title_and_issuer_in_footer() -> None
     assert cert.expiry_date == D(2028, 3, 11)
     assert cert.initial_certification_date == D(2022, 3, 12)
     assert cert.certification_body == "Solent Assurance Services Ltd"
+
+
+def test_scope_written_as_a_spaced_list() -> None:
+    page = [
+        Text(60, 40, "Heron Certification Ltd", 14, bold=True),
+        Text(60, 80, "CERTIFICATE", 22, bold=True),
+        Text(60, 115, "Organisation: Plover Speech Ltd", 11),
+        Text(60, 135, "ISO/IEC 42001:2023", 11),
+        Text(60, 165, "Scope of certification:", 11),
+        Text(60, 182, "The provision of the following AI services:", 10),
+        Text(72, 205, "• speech-to-text transcription for contact centres;", 10),
+        Text(72, 228, "• real-time call summarisation.", 10),
+        Text(60, 280, "Certificate No.: HC-3310", 10),
+    ]
+    cert = _cert([page])
+    assert cert.scope == ("The provision of the following AI services: • speech-to-text transcription for "
+                          "contact centres; • real-time call summarisation.")
+    assert cert.certificate_number == "HC-3310"
