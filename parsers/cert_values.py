@@ -11,6 +11,11 @@ from .model import Evidence
 # Abbreviations conventionally printed with a full stop ("Inc.", "S.A."); "Ltd" and "GmbH" are not.
 _LEGAL_ABBR = re.compile(r"(?:\b(?:Inc|Co|Corp|Bhd)|\b(?:[A-Z]\.){1,3}[A-Z])$")
 _SENTENCE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-Z(\"“])|(?<=\.)\.\s+|;\s+|\s+[–—]\s+")
+# Standard wording that follows a scope on many certificates and is not part of it.
+_BOILERPLATE = re.compile(
+    r"^(?:this\s+certificate\b|the\s+validity\s+of|validity\s+of\s+this|the\s+certificate\s+(?:is|remains)|"
+    r"further\s+clarifications?|this\s+document\b|the\s+management\s+system\s+has\s+been|dieses\s+zertifikat|"
+    r"die\s+gültigkeit|ce\s+certificat)", re.I)
 _PARAGRAPH_FIELDS = frozenset({"scope", "sites"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 
@@ -70,19 +75,29 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         more = column_block(segs, label, limit=limit)[1:] if multiline else []
         if label.label.field not in _PARAGRAPH_FIELDS:
             more = _until_sentence_end(rest, more)
-        return Value([rest, *(s.text for s in more)], [label, *more], label)
+        return _value([rest, *(s.text for s in more)], [label, *more], label)
     for right in same_row(segs, label):
         if right.label is not None or id(right) in claimed:
             break
         block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
-        return Value([s.text for s in block], block, label)
+        return _value([s.text for s in block], block, label)
     nxt = below(segs, label)
     if nxt is None or not continues(label, nxt, None):
         nxt = _indented_below(segs, label)
     if nxt is None or nxt.label is not None or _SIGNATURE_LINE.match(nxt.text):
         return None
     block = column_block(segs, nxt, limit=limit)
-    return Value([s.text for s in block], block, label)
+    return _value([s.text for s in block], block, label)
+
+
+def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:
+    """Build a Value, cutting a scope where the certificate's standard wording starts after it."""
+    if label.label is not None and label.label.field == "scope":
+        for i in range(1, len(lines)):
+            if lines[i - 1].rstrip().endswith(".") and _BOILERPLATE.match(lines[i]):
+                lines, segments = lines[:i], segments[:i]
+                break
+    return Value(lines, segments, label)
 
 
 def _until_sentence_end(first: str, more: list[Segment]) -> list[Segment]:

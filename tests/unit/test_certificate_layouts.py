@@ -402,3 +402,17 @@ def test_scope_written_as_a_spaced_list() -> None:
     assert cert.scope == ("The provision of the following AI services: • speech-to-text transcription for "
                           "contact centres; • real-time call summarisation.")
     assert cert.certificate_number == "HC-3310"
+
+
+def test_scope_stops_before_the_certificates_standard_wording() -> None:
+    page = [
+        Text(60, 40, "Heron Certification Ltd", 14, bold=True),
+        Text(60, 80, "CERTIFICATE", 22, bold=True),
+        Text(60, 115, "Organisation: Plover Speech Ltd", 11),
+        Text(60, 135, "ISO/IEC 42001:2023", 11),
+        Text(60, 165, "Scope:", 11),
+        *paragraph(60, 182, ["Speech analytics for insurers, including model training and hosting.",
+                             "This certificate remains valid subject to satisfactory surveillance audits."]),
+    ]
+    cert = _cert([page])
+    assert cert.scope == "Speech analytics for insurers, including model training and hosting."
