@@ -92,7 +92,7 @@ def _text_in(page: Page, bbox: BBox) -> str:
 def header_role(text: str) -> tuple[str | None, float]:
     """Return the role a header cell names ("id", "applicable", "justification", "title") and its score."""
     key = re.sub(r"[()\[\]]", " ", text.lower())
-    key = re.sub(r"\s+", " ", key).strip(" :")
+    key = re.sub(r"\s+", " ", key).strip(" :.,;|-")  # OCR leaves stray dots and bars
     if not key:
         return None, 0.0
     best: tuple[str | None, float] = (None, 0.0)
@@ -276,9 +276,12 @@ def _columns(lines: list[Line], header: list[Span] | None) -> list[Span]:
     Reading columns from the data (not the header's position) copes with headers centred over
     left-aligned text; header spans restore empty columns and split touching ones.
     """
-    data = _merge_runs([(s[0].x0, s[-1].x1) for line in lines for s in segments(line)])
+    runs = [(s[0].x0, s[-1].x1) for line in lines for s in segments(line)]
+    data = _merge_runs(runs)
     if not header:
         return data
+    if len(data) < len(header):
+        data = _occupied(runs, max(2, len(lines) // 20))  # stray runs (OCR noise) bridged gutters
     if len(data) < 2:
         return header
     columns: list[Span] = []
@@ -287,8 +290,32 @@ def _columns(lines: list[Line], header: list[Span] | None) -> list[Span]:
         cuts = [(a[1] + b[0]) / 2 for a, b in zip(inside, inside[1:], strict=False)]
         edges = [span[0], *cuts, span[1]]
         columns.extend(zip(edges, edges[1:], strict=False))
-    columns += [h for h in header if not any(c[0] <= (h[0] + h[1]) / 2 <= c[1] for c in columns)]
+    for h in header:
+        if not any(c[0] <= (h[0] + h[1]) / 2 <= c[1] for c in columns):
+            # a header over no column of its own: its data was swallowed by a neighbour, so the
+            # neighbour ends where this header begins
+            columns = [(c[0], h[0]) if c[0] < h[0] < c[1] else c for c in columns] + [h]
     return sorted(columns)
+
+
+def _occupied(runs: list[Span], floor: int) -> list[Span]:
+    """Return the x ranges covered by at least `floor` runs: a few stray runs cannot bridge a gutter."""
+    if not runs:
+        return []
+    left = int(min(r[0] for r in runs))
+    counts = [0] * (int(max(r[1] for r in runs)) - left + 2)
+    for x0, x1 in runs:
+        for x in range(int(x0) - left, int(x1) - left + 1):
+            counts[x] += 1
+    spans: list[Span] = []
+    start = None
+    for x, count in enumerate(counts):
+        if count >= floor and start is None:
+            start = x
+        elif count < floor and start is not None:
+            spans.append((float(start + left), float(x + left)))
+            start = None
+    return spans
 
 
 def _column(seg: list[Word], columns: list[Span]) -> int:
