@@ -19,6 +19,9 @@ from .standards import certified, find_standards, pick_standard
 
 _MULTILINE = {"scope", "sites", "accreditation_body", "holder", "certification_body"}
 _DATE_FIELDS = ("initial_certification_date", "issue_date", "expiry_date", "next_audit_due")
+# Evidence keys that hold notes, not a field's provenance (leading "_": not a SCHEMA.md field).
+DATE_ORDER_NOTE = "_date_order"  # how 03/04/2025-style dates were read, and why
+UNREAD_DATE_NOTE = "_unread_dates"  # printed dates left null, and why
 _SENTENCE_LABEL = re.compile(r"\b(?:that|dass|que)$")  # "This is to certify that", "bescheinigt, dass"
 _CERT_NUMBER = re.compile(r"[A-Z0-9][A-Z0-9 ./_-]*\d[A-Z0-9./_-]*", re.I)
 
@@ -148,11 +151,11 @@ def _record_unresolved(doc: _Doc, ex: CertificateExtraction) -> None:
     """Say why a printed date was left unread (e.g. 03/04/2025 with nothing to tell the order)."""
     if doc.ambiguous_read and doc.order:
         note = f"numeric dates read {'day' if doc.order == 'dmy' else 'month'} first: {doc.order_reason}"
-        ex.evidence["date_order"] = [Evidence(1, note)]
+        ex.evidence[DATE_ORDER_NOTE] = [Evidence(1, note)]
     for name, value, text, reason in doc.unresolved:
         if getattr(ex, name, None) is None:
             note = f"{name}: {text!r} left unread: {reason}"
-            ex.evidence.setdefault("unresolved", []).append(value.segments[0].evidence(note))
+            ex.evidence.setdefault(UNREAD_DATE_NOTE, []).append(value.segments[0].evidence(note))
 
 
 def _surveillance(doc: _Doc, ex: CertificateExtraction) -> None:

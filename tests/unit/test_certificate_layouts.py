@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from parsers import CertificateExtraction, parse
+from parsers.certificate import DATE_ORDER_NOTE, UNREAD_DATE_NOTE
 
 from .cert_pdf import Text, build_pdf, justified, paragraph
 
@@ -191,7 +192,7 @@ def test_ambiguous_numeric_dates_are_left_unread_with_a_reason() -> None:
     ]
     cert = _cert([page])
     assert cert.expiry_date is None
-    notes = cert.evidence.get("unresolved")
+    notes = cert.evidence.get(UNREAD_DATE_NOTE)
     assert notes and "03/04/2027" in notes[0].text and "cannot be told apart" in notes[0].text
 
 
@@ -285,7 +286,7 @@ def test_scope_and_sites_in_an_appendix_behind_a_pointer() -> None:
     assert cert.sites == ["3 Quay Street, Cardiff, CF10 1EA, United Kingdom",
                           "40 Rue du Rhône, 1204 Genève, Switzerland"]
     assert cert.expiry_date == D(2027, 11, 12)  # day first: the issuer is in the United Kingdom
-    order_note = cert.evidence["date_order"][0].text  # never guessed silently
+    order_note = cert.evidence[DATE_ORDER_NOTE][0].text  # never guessed silently
     assert "day first" in order_note and "United Kingdom" in order_note
     assert cert.holder == "Tallis Speech Labs Ltd"
 
