@@ -1,4 +1,4 @@
-"""Reading one label's value off the page: inline, to the right, below, or in a sentence."""
+"""Reading one label's value off the page: inline after it, to its right, or below it."""
 
 from __future__ import annotations
 
