@@ -269,12 +269,22 @@ _ACCREDITED_BY = re.compile(r"\b(?:accredited|akkreditiert)\s+(?:by|durch)\s+(?:
                             r"(?P<n>[A-Z][^\n.,;(]{3,80})")
 
 
+# "No." and "No 12" are numbers, not denials.
+_NEGATION = re.compile(r"\b(?:not|without|neither|nor|nicht|kein\w*|non|no(?![.:]|\s*\d))\b[^.;]{0,40}$",
+                       re.I)
+
+
+def negated(text: str, at: int) -> bool:
+    """Return whether what stands at `at` is mentioned only to deny it ("not accredited by UKAS")."""
+    return at >= 0 and bool(_NEGATION.search(text[max(0, at - 60):at]))
+
+
 def accredited_by(pages: list[Page]) -> tuple[str, Evidence] | None:
     """Return an accreditation body named mid-sentence ("... accredited by the X"), as printed."""
     for page in pages:
         for line in page.lines:
             m = _ACCREDITED_BY.search(line.text)
-            if m:
+            if m and not negated(line.text, m.start("n")):
                 name = accreditation_name(m.group("n"))
                 if name:
                     return name, line.evidence()

@@ -235,7 +235,7 @@ def _accreditation(doc: _Doc, ex: CertificateExtraction) -> None:
             ex.evidence["accreditation_body"] = value.evidence()
             return
     found = registry.find_in(doc.text)
-    if found:
+    if found and not cert_text.negated(doc.text, doc.text.find(found[1])):
         ex.accreditation_body = found[0].acronym
         line = cert_text.line_with(doc.pages, found[1])
         ex.evidence["accreditation_body"] = [line] if line else []

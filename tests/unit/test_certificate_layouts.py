@@ -417,3 +417,15 @@ def test_scope_stops_before_the_certificates_standard_wording() -> None:
     ]
     cert = _cert([page])
     assert cert.scope == "Speech analytics for insurers, including model training and hosting."
+
+
+def test_a_denied_accreditation_is_no_accreditation() -> None:
+    page = [
+        Text(60, 40, "Aurora Compliance Advisors Ltd", 14, bold=True),
+        Text(60, 90, "Readiness Assessment – ISO/IEC 42001:2023", 14, bold=True),
+        Text(60, 130, "Quillfeather Media Ltd is substantially aligned with ISO/IEC 42001:2023.", 10),
+        Text(60, 150, "Aurora Compliance Advisors Ltd is not accredited by UKAS or any other body.", 10),
+    ]
+    cert = _cert([page])
+    assert cert.certified is False
+    assert cert.accreditation_body is None
