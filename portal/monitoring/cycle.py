@@ -14,9 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
-SURVEILLANCE_INTERVAL = relativedelta(months=12)
 DUE_WINDOW_DAYS = 60  # "due" this long before the date, "overdue" after it
 DATE_FIELDS = ("initial_certification_date", "issue_date", "surveillance_dates", "next_audit_due",
                "expiry_date")
@@ -61,7 +58,7 @@ def surveillance_due(dates: CycleDates) -> dt.date | None:
     last = dates.last_audit()
     if last is None:
         return None
-    due = last + SURVEILLANCE_INTERVAL
+    due = add_year(last)
     if dates.next_audit_due and dates.next_audit_due > last:
         due = min(due, dates.next_audit_due)
     if dates.expiry and due >= dates.expiry:
@@ -78,6 +75,14 @@ def surveillance_status(dates: CycleDates, today: dt.date,
     if due is None or due > today + dt.timedelta(days=window_days):
         return None
     return SurveillanceStatus(due=due, last=dates.last_audit() or due, overdue=due < today)
+
+
+def add_year(day: dt.date) -> dt.date:
+    """Return the same day twelve calendar months later (29 February → 28 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def to_date(value: Any) -> dt.date | None:

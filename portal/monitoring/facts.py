@@ -27,12 +27,14 @@ class CertificateFacts:
 
 def certificate_facts(*where: Any) -> list[CertificateFacts]:
     """Return facts for the assessments matching `where` that have a parsed current certificate."""
-    columns = [Document.id, Document.extraction["kind"], *(Document.extraction[f] for f in DATE_FIELDS)]
+    fields, lateral = _field_columns(db.session.get_bind().dialect.name)
     stmt = (sa.select(Assessment.id, Assessment.buyer_org_id, Assessment.supplier_org_id,
-                      Assessment.supplier_name, Assessment.product, Assessment.status, *columns)
-            .join(Document, Document.assessment_id == Assessment.id)
-            .where(*where, Document.role == "certificate", Document.is_current.is_(True),
-                   Document.parse_status == "parsed")
+                      Assessment.supplier_name, Assessment.product, Assessment.status, Document.id, *fields)
+            .join(Document, Document.assessment_id == Assessment.id))
+    if lateral is not None:
+        stmt = stmt.join(lateral, sa.true())
+    stmt = (stmt.where(*where, Document.role == "certificate", Document.is_current.is_(True),
+                       Document.parse_status == "parsed")
             .order_by(Document.uploaded_at, Document.id))
     newest: dict[int, tuple[Any, ...]] = {}
     for row in db.session.execute(stmt):
@@ -41,8 +43,30 @@ def certificate_facts(*where: Any) -> list[CertificateFacts]:
     return [_facts(row, corrections.get(row[6], {})) for row in newest.values()]
 
 
+KEYS = ("kind", *DATE_FIELDS)
+
+
+def _field_columns(dialect: str) -> tuple[list[Any], Any]:
+    """Return the columns reading [kind, *DATE_FIELDS] from the extraction (and a FROM they need).
+
+    Each backend parses a document's JSON once: SQLite's json_extract takes several paths,
+    PostgreSQL's json_to_record reads the keys in one pass (`->` per key would parse it six times).
+    """
+    if dialect == "sqlite":
+        return [sa.func.json_extract(Document.extraction, *(f"$.{k}" for k in KEYS), type_=sa.JSON)], None
+    if dialect == "postgresql":
+        columns = [sa.column(k, sa.JSON if k == "surveillance_dates" else sa.Text) for k in KEYS]
+        record = (sa.func.json_to_record(Document.extraction).table_valued(*columns)
+                  .render_derived(name="cycle", with_types=True).lateral())
+        return [record.c[k] for k in KEYS], record
+    return [Document.extraction[k] for k in KEYS], None
+
+
 def _facts(row: tuple[Any, ...], corrected: dict[str, Any]) -> CertificateFacts:
-    kind, values = row[7], row[8:]
+    tail = row[7:]
+    packed = tail[0] if len(tail) == 1 else list(tail)
+    packed = packed if isinstance(packed, list) and len(packed) == len(KEYS) else [None] * len(KEYS)
+    kind, values = packed[0], packed[1:]
     # a document offered as a certificate but read as something else is scored as an empty one
     fields = dict(zip(DATE_FIELDS, values, strict=True)) if kind == "certificate" else {}
     fields.update(corrected)
