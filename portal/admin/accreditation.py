@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sqlalchemy as sa
 
 from parsers.accreditation import AccreditationBody, AccreditationRegistry
@@ -20,10 +22,19 @@ def list_bodies() -> list[AccreditationBodyRecord]:
 
 def registry_from_db() -> AccreditationRegistry:
     """Return the registry built from the stored list (the shipped list while none is stored)."""
-    records = list_bodies()
-    if not records:
+    rows = db.session.execute(sa.select(AccreditationBodyRecord.acronym, AccreditationBodyRecord.name,
+                                        AccreditationBodyRecord.country, AccreditationBodyRecord.aliases)
+                              .order_by(AccreditationBodyRecord.acronym)).all()
+    if not rows:
         return AccreditationRegistry.default()
-    return AccreditationRegistry(tuple(_to_body(r) for r in records))
+    return _registry(tuple(AccreditationBody(a, n, c or "", tuple(x for x in (al or ()) if x))
+                           for a, n, c, al in rows))
+
+
+@lru_cache(maxsize=4)
+def _registry(bodies: tuple[AccreditationBody, ...]) -> AccreditationRegistry:
+    """Build a registry once per distinct list (building one compiles every body's patterns)."""
+    return AccreditationRegistry(bodies)
 
 
 def _to_body(record: AccreditationBodyRecord) -> AccreditationBody:

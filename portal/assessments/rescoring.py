@@ -14,10 +14,11 @@ import sqlalchemy as sa
 
 import questionnaires
 import scoring
-from parsers.accreditation import AccreditationBody, AccreditationRegistry
+from parsers.accreditation import AccreditationRegistry
 
+from ..admin.accreditation import registry_from_db
 from ..extensions import db
-from ..models import AccreditationBodyRecord, Assessment, Correction, Document, Response, Scoring
+from ..models import Assessment, Correction, Document, Response, Scoring
 from .corrections import effective_extraction, latest_corrections
 
 log = logging.getLogger(__name__)
@@ -43,23 +44,6 @@ class Inputs:
 def now() -> dt.datetime:
     """Return the current UTC time (naive, as stored)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def registry_from_db() -> AccreditationRegistry:
-    """Return the accreditation bodies admins keep in the database (else the shipped list), cached."""
-    rows = db.session.execute(sa.select(AccreditationBodyRecord.acronym, AccreditationBodyRecord.name,
-                                        AccreditationBodyRecord.country, AccreditationBodyRecord.aliases)
-                              .order_by(AccreditationBodyRecord.acronym)).all()
-    if not rows:
-        return AccreditationRegistry.default()
-    return _registry(tuple(AccreditationBody(a, n, c or "", tuple(x for x in (al or ()) if x))
-                           for a, n, c, al in rows))
-
-
-@lru_cache(maxsize=4)
-def _registry(bodies: tuple[AccreditationBody, ...]) -> AccreditationRegistry:
-    """Build a registry once per distinct list (building one compiles every body's patterns)."""
-    return AccreditationRegistry(bodies)
 
 
 @lru_cache(maxsize=64)

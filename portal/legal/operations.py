@@ -8,6 +8,7 @@ from typing import Any
 import scoring
 from scoring.rules.answers import CONTRADICTIONS
 
+from ..admin.accreditation import registry_from_db
 from ..assessments import rescoring
 from ..assessments.corrections import FIELD_LABELS, apply_corrections, display_value, effective_extraction
 from ..assessments.questionnaire_form import question_specs
@@ -31,7 +32,7 @@ def legal_summary(assessment: Assessment, on: dt.date) -> LegalSummary:
     rating = None
     context = rescoring.build_context(assessment, inputs.answers, on)
     if cert is not None:
-        settings = scoring.ScoringSettings(accreditation=rescoring.registry_from_db())
+        settings = scoring.ScoringSettings(accreditation=registry_from_db())
         result = scoring.assess(_extraction(inputs, cert), _extraction(inputs, soa) if soa else None,
                                 context, settings)
         rating, flags = result.rating, result.to_json()["flags"]

@@ -14,6 +14,7 @@ from typing import Any
 
 import scoring
 
+from ..admin.accreditation import registry_from_db
 from ..assessments import rescoring
 from ..models import Assessment
 
@@ -53,7 +54,7 @@ def preflight(assessment: Assessment, today: dt.date) -> Preflight:
     cert = rescoring.extraction_for(inputs, inputs.certificate)
     soa = rescoring.extraction_for(inputs, inputs.soa) if inputs.soa else None
     context = rescoring.build_context(assessment, inputs.answers, today)
-    settings = scoring.ScoringSettings(accreditation=rescoring.registry_from_db())
+    settings = scoring.ScoringSettings(accreditation=registry_from_db())
     result = scoring.assess(cert, soa, context, settings)
     items = [advise(flag.to_json(), assessment) for flag in result.flags]
     items.sort(key=lambda item: (SEVERITY_ORDER.get(item.severity, 3), item.code))
