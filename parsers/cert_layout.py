@@ -302,3 +302,23 @@ def _row_has_label(segs: list[Segment], seg: Segment, owner: Segment | None) -> 
     """Return whether another label sits left of `seg` on its row (so `seg` is that label's value)."""
     return any(o.label is not None and o is not owner and o.x1 <= seg.x0 and o.top < seg.bottom
                and seg.top < o.bottom for o in segs)
+
+
+def cell_under(segs: list[Segment], header: Segment, seg: Segment) -> Segment:
+    """Return the part of `seg` in `header`'s column when labels head a table row.
+
+    A row of values can sit closer than a column gap ("X-1 11 May 2024 10 May 2027") and read as
+    one segment; each header's cell then runs from its own left edge to the next header's.
+    """
+    # Header cells stand apart; a label split off a longer phrase ("certify that" / "the management
+    # system of:") sits a word space away and heads no column of its own.
+    row = [o for o in segs if o.label is not None and o is not header
+           and abs(o.top - header.top) <= 0.5 * header.size
+           and (o.x0 - header.x1 >= 0.8 * header.size or header.x0 - o.x1 >= 0.8 * header.size)]
+    if not row:
+        return seg
+    left = max((o.x0 for o in row if o.x0 < header.x0), default=-1e9)
+    left = max(left + 1, header.x0 - header.size)
+    right = min((o.x0 for o in row if o.x0 > header.x1 - 1), default=1e9) - 1
+    words = [w for w in seg.words if left <= w.x0 < right]
+    return seg if len(words) == len(seg.words) else Segment(seg.page, words, seg.index)

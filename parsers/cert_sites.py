@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .cert_layout import Layout, Segment, below
+from .cert_layout import Layout, Segment, below, cell_under
 from .cert_text import points_elsewhere
 from .dates import find_dates
 from .labels import fold, match_label
@@ -15,7 +15,8 @@ _SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|pa
                         r"building|tower|block", re.I)
 
 
-_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•·*])\s+")
+# Bullets as extracted: a glyph, a private-use glyph, or pdfminer's "(cid:127)".
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•·▪◦*\uf000-\uf8ff]|\(cid:\d+\))\s*")
 
 
 def split_sites(lines: list[str]) -> list[str]:
@@ -37,8 +38,10 @@ def looks_like_site(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 200 or points_elsewhere(t) or match_label(t) is not None:
         return False
-    if fold(t).startswith(("this ", "the ", "all ", "at the sites")):
+    if fold(t).startswith(("this ", "the ", "all ", "at the sites")) or find_standards(t):
         return False
+    if (dates := find_dates(t)) and len(t) - sum(len(m.text) for m in dates) < 12:
+        return False  # a date (or a validity period) is never a location
     return bool(_SITE_HINT.search(t)) or "," in t
 
 
@@ -49,7 +52,8 @@ def site_table(layout: Layout) -> list[tuple[str, Evidence]]:
             if not _is_site_header(seg, segs):
                 continue
             rows = _column_under(segs, seg)
-            if rows:
+            # "Site | Address": the column of names ("Head office") is not the one holding locations.
+            if rows and sum(looks_like_site(r.text) for r in rows) * 2 > len(rows):
                 return [(r.text, r.evidence()) for r in rows]
     return []
 
@@ -71,9 +75,12 @@ def _column_under(segs: list[Segment], header: Segment) -> list[Segment]:
     cur = header
     while True:
         nxt = below(segs, cur)
-        if nxt is None or abs(nxt.x0 - header.x0) > 3 or nxt.top - cur.bottom > 3 * nxt.size:
+        if nxt is None or nxt.label is not None or nxt.top - cur.bottom > 3 * nxt.size:
             break
-        words = [w for w in nxt.words if w.x0 < right - 1]
+        cell = cell_under(segs, header, nxt)
+        words = [w for w in cell.words if w.x0 < right - 1]
+        if not words or abs(words[0].x0 - header.x0) > 3:
+            break
         rows.append(Segment(nxt.page, words, nxt.index))
         cur = nxt
     return rows

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from .cert_holder import ENDS_LEGAL as _ENDS_LEGAL
 from .cert_values import first_clause, keeps_full_stop, org_name
 from .dates import DateMatch, Order, find_dates
 from .labels import VOCABULARY, fold, match_label
@@ -14,7 +15,7 @@ from .pages import Line, Page
 
 _LEGAL_FORM = re.compile(
     r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|S\.?L\.?|S\.?r\.?l\.?|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|"
-    r"Corp|Corporation|Co|Company|KG|Oy|AB|ApS|A/S|SE|Pte|Bhd|K\.?K\.?|Registrars?|Certification|Assurance|"
+    r"Corp|Corporation|Co|Company|KG|Oy|Oyj|AB|ApS|A/S|SE|Pte|Bhd|K\.?K\.?|Kft|Zrt|Nyrt|SARL|(?-i:AS|ASA)|Registrars?|Certification|Assurance|"
     r"mbH|GbR|e\.V|\w*gesellschaft|\w*zertifizierung\w*|Certificaci[oó]n|Certificazion[ei]|Certificatie|"
     r"\w*certification|Audit(?:ors|ing)?|Conformity|Standards?|Assessment\w*)\b\.?", re.I)
 _SENTENCE_DATE_WINDOW = 60
@@ -289,29 +290,6 @@ def accredited_by(pages: list[Page]) -> tuple[str, Evidence] | None:
                 if name:
                     return name, line.evidence()
     return None
-
-
-_ENDS_LEGAL = re.compile(r"(?i)\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|B\.?V\.?|N\.?V\.?|"
-                         r"Pty(?: Ltd)?|Corp|Corporation|S\.?r\.?l\.?|S\.?p\.?A\.?|Co\.?,? Ltd|Oy|AB|A/S|KK|"
-                         r"K\.K\.)\.?$")
-
-
-def prominent_organisation(pages: list[Page], exclude: str | None) -> tuple[str, Evidence] | None:
-    """Return the largest-printed organisation name on page 1 that is not the certification body.
-
-    The last resort for certificates that print the holder's name without any label or sentence.
-    """
-    skip = fold(exclude or "")
-    best: Line | None = None
-    for line in pages[0].lines:
-        text = line.text.strip(" :")
-        if not _ENDS_LEGAL.search(text) or re.search(r"\d", text) or len(text) > 90:
-            continue
-        if skip and (fold(text) == skip or fold(text) in skip or skip in fold(text)):
-            continue
-        if best is None or line.size > best.size:
-            best = line
-    return (best.text.strip(" :"), best.evidence()) if best else None
 
 
 def certified_by(pages: list[Page]) -> tuple[str, Evidence] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cert_layout import Layout, Segment, below, column_block, continues, same_row
+from .cert_layout import Layout, Segment, below, cell_under, column_block, continues, same_row
 from .model import Evidence
 
 # Abbreviations conventionally printed with a full stop ("Inc.", "S.A."); "Ltd" and "GmbH" are not.
@@ -86,8 +86,9 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         nxt = _indented_below(segs, label)
     if nxt is None or nxt.label is not None or _SIGNATURE_LINE.match(nxt.text):
         return None
-    block = column_block(segs, nxt, limit=limit)
-    return _value([s.text for s in block], block, label)
+    block = [cell_under(segs, label, seg) for seg in column_block(segs, nxt, limit=limit)]
+    return _value([s.text for s in block if s.words], [s for s in block if s.words], label)
+
 
 
 def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:

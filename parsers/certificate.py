@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import cert_sites, cert_soa, cert_text
+from . import cert_holder, cert_sites, cert_soa, cert_text
 from .accreditation import AccreditationRegistry
 from .cert_layout import Layout, Segment, build_layout
 from .cert_values import Value, claimed_below, first_clause, org_name, read_value
@@ -202,7 +202,7 @@ def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
 
 def _holder_in_text(doc: _Doc, ex: CertificateExtraction) -> None:
     """Find an unlabelled holder: in a sentence, else the most prominent name that is not the issuer."""
-    found = cert_text.holder_in_sentence(doc.pages) or cert_text.prominent_organisation(
+    found = cert_text.holder_in_sentence(doc.pages) or cert_holder.prominent_organisation(
         doc.pages, exclude=ex.certification_body)
     if found:
         ex.holder, evidence = found
@@ -269,12 +269,28 @@ def _sites(doc: _Doc, ex: CertificateExtraction) -> None:
         address = cert_sites.address_below_holder(lines, _lines_of_name(lines, ex.holder or ""))
         if address:
             found = [(address, doc.holder_value.segments[-1].evidence())]
+    if not found and ex.holder:
+        found = _address_by_name(doc, ex.holder)
     seen: set[str] = set()
     for site, evidence in found:
         if cert_sites.looks_like_site(site) and site.casefold() not in seen:
             seen.add(site.casefold())
             ex.sites.append(site)
             ex.evidence.setdefault("sites", []).append(_site_evidence(doc, site, evidence))
+
+
+def _address_by_name(doc: _Doc, holder: str) -> list[tuple[str, Evidence]]:
+    """Return the address printed after the holder's name on its line, or on the lines under it."""
+    found = cert_holder.lines_after(doc.pages, holder)
+    if found is None:
+        return []
+    line, block = found
+    same = cert_holder.address_on_line(line.text, holder)
+    lines = ([same] if same else []) + [b.text for b in block]
+    address = cert_sites.address_below_holder(lines, 0)
+    if address is None or (same and not address.startswith(same)):
+        return []
+    return [(address, line.evidence() if same or not block else block[0].evidence())]
 
 
 def _lines_of_name(lines: list[str], name: str) -> int:
