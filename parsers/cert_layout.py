@@ -304,15 +304,16 @@ def _row_has_label(segs: list[Segment], seg: Segment, owner: Segment | None) -> 
                and seg.top < o.bottom for o in segs)
 
 
-def cell_under(segs: list[Segment], header: Segment, seg: Segment) -> Segment:
+def cell_under(segs: list[Segment], header: Segment, seg: Segment, *, any_header: bool = False) -> Segment:
     """Return the part of `seg` in `header`'s column when labels head a table row.
 
     A row of values can sit closer than a column gap ("X-1 11 May 2024 10 May 2027") and read as
     one segment; each header's cell then runs from its own left edge to the next header's.
+    With `any_header`, every cell of the header row bounds a column, labelled or not.
     """
     # Header cells stand apart; a label split off a longer phrase ("certify that" / "the management
     # system of:") sits a word space away and heads no column of its own.
-    row = [o for o in segs if o.label is not None and o is not header
+    row = [o for o in segs if (any_header or o.label is not None) and o is not header
            and abs(o.top - header.top) <= 0.5 * header.size
            and (o.x0 - header.x1 >= 0.8 * header.size or header.x0 - o.x1 >= 0.8 * header.size)]
     if not row:

@@ -42,6 +42,8 @@ def looks_like_site(text: str) -> bool:
         return False
     if (dates := find_dates(t)) and len(t) - sum(len(m.text) for m in dates) < 12:
         return False  # a date (or a validity period) is never a location
+    if not re.search(r"[^\W\d_]{3}", t):
+        return False  # a row number or code ("1", "A-2") is no location
     return bool(_SITE_HINT.search(t)) or "," in t
 
 
@@ -77,12 +79,12 @@ def _column_under(segs: list[Segment], header: Segment) -> list[Segment]:
         nxt = below(segs, cur)
         if nxt is None or nxt.label is not None or nxt.top - cur.bottom > 3 * nxt.size:
             break
-        cell = cell_under(segs, header, nxt)
+        cell = cell_under(segs, header, nxt, any_header=True)
         words = [w for w in cell.words if w.x0 < right - 1]
         if not words or abs(words[0].x0 - header.x0) > 3:
             break
-        rows.append(Segment(nxt.page, words, nxt.index))
-        cur = nxt
+        cur = Segment(nxt.page, words, nxt.index)  # the next row is the one under this cell
+        rows.append(cur)
     return rows
 
 

@@ -120,13 +120,15 @@ def date_in_sentence(pages: list[Page], name: str, order: Order | None) -> tuple
     return found[0] if found else None
 
 
-def letter_date(pages: list[Page], order: Order | None) -> tuple[dt.date, Evidence] | None:
+def letter_date(pages: list[Page], order: Order | None,
+                letter: bool = False) -> tuple[dt.date, Evidence] | None:
     """Return a letter's date: a line holding only a date near the top of the first page.
 
-    Only for letters: on a certificate a lone date near the top is some labelled field's value.
+    Only for letters (or documents that do not certify, like reports: `letter`): on a certificate
+    a lone date near the top is some labelled field's value.
     """
     page = pages[0]
-    if not _LETTER.search(page.text):
+    if not (letter or _LETTER.search(page.text)):
         return None
     for line in page.lines:
         if line.top > page.height * 0.35:

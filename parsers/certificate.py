@@ -134,8 +134,10 @@ def _dates(doc: _Doc, ex: CertificateExtraction) -> None:
         if found:
             setattr(ex, name, found[0])
             ex.evidence[name] = [found[1]]
+    report = ex.certified is False  # a letter or report: its own date is when it was issued
     fallbacks = {
-        "issue_date": lambda: _range_date(doc, first=True) or cert_text.letter_date(doc.pages, doc.order),
+        "issue_date": lambda: (_range_date(doc, first=True)
+                               or cert_text.letter_date(doc.pages, doc.order, report)),
         "expiry_date": lambda: _range_date(doc, first=False) or cert_text.range_end(doc.pages, doc.order),
     }
     for name, fallback in fallbacks.items():

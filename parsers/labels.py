@@ -37,7 +37,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "original certification date", "initial certification", "initial certification date",
         "first issued", "date of initial certification", "original date of certification",
         "originally certified", "certified since", "original approval date", "first certification",
-        "initial registration", "original registration date", "erstzertifizierung",
+        "initial registration", "original registration date", "date of initial registration",
+        "initial registration date", "initial date", "date of original registration", "erstzertifizierung",
         "datum der erstzertifizierung", "zertifiziert seit", "initially certified on",
         "date de certification initiale", "première certification", "fecha de certificación inicial",
         "original approval", "original registration", "initial approval", "initial certification date",
@@ -69,7 +70,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "name of organization", "certified organisation", "certified organization", "registered organisation",
         "hiermit wird bescheinigt dass", "hiermit bescheinigen wir dass", "zertifikatsinhaber",
         "unternehmen", "organisation certifiée", "organización", "this letter confirms that",
-        "we hereby certify that", "this is to confirm that",
+        "we hereby certify that", "this is to confirm that", "is hereby granted to", "hereby granted to",
+        "prepared for",
     ),
     "sites": (
         "sites", "site", "certified site", "certified sites", "certified site(s)", "certified location",
@@ -161,7 +163,12 @@ def _rest_after(text: str, words: int) -> str:
             break
         count += len(fold(m.group(0)).split()) or 1
         pos = m.end()
-    return text[pos:].lstrip(" :.-–—=|)\t").strip()
+    rest = text[pos:].lstrip(" :.-–—=|)\t").strip()
+    # A bilingual label ("Awarded to / Décerné à: X") carries its translation before the value.
+    return _TRANSLATION.sub("", rest, count=1) if _TRANSLATION.match(rest) else rest
+
+
+_TRANSLATION = re.compile(r"^/\s*[^\W\d][^:/\d]{0,40}:\s*")
 
 
 def has_separator(text: str, rest: str) -> bool:

@@ -81,7 +81,8 @@ _CERTIFIED = tuple(re.compile(p, re.I | re.M) for p in (
     r"|certificato",
     r"(?:is|has\s+been|been)\s+certified|certify\s+that|certifies\s+that|hereby\s+certif|wird\s+bescheinigt"
     r"|found\s+to\s+(?:meet|conform)|awarded\s+to",
-    r"certificate\s+(?:no|number|ref)|registration\s+number|^\s*certificate\s*$",
+    r"certificate\s+(?:no|number|ref)|registration\s+(?:number|no\b|certificate)|registered\s+organi[sz]ation"
+    r"|^\s*certificate\s*$",
 ))
 
 
