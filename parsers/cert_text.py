@@ -15,7 +15,8 @@ from .pages import Line, Page
 
 _LEGAL_FORM = re.compile(
     r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|S\.?L\.?|S\.?r\.?l\.?|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|"
-    r"Corp|Corporation|Co|Company|KG|Oy|Oyj|AB|ApS|A/S|SE|Pte|Bhd|K\.?K\.?|Kft|Zrt|Nyrt|SARL|(?-i:AS|ASA)|Registrars?|Certification|Assurance|"
+    r"Corp|Corporation|Co|Company|KG|Oy|Oyj|AB|ApS|A/S|SE|Pte|Bhd|K\.?K\.?|Kft|Zrt|Nyrt|SARL|s\.r\.o|d\.o\.o|a\.s|"
+    r"(?-i:AS|ASA)|Registrars?|Certification|Assurance|"
     r"mbH|GbR|e\.V|\w*gesellschaft|\w*zertifizierung\w*|Certificaci[oó]n|Certificazion[ei]|Certificatie|"
     r"\w*certification|Audit(?:ors|ing)?|Conformity|Standards?|Assessment\w*)\b\.?", re.I)
 _SENTENCE_DATE_WINDOW = 60
@@ -370,7 +371,7 @@ _SEE_ELSEWHERE = re.compile(
 
 
 _SCOPE_SENTENCE = re.compile(
-    r"(?i:for\s+the\s+(?:following\s+)?scope(?:\s+of)?|in\s+respect\s+of(?:\s+the)?|für\s+den\s+geltungsbereich"
+    r"(?i:for\s+the\s+(?:following\s+)?scope(?:\s+of)?|in\s+respect\s+of|für\s+den\s+geltungsbereich"
     r"|covering\s+the\s+following\s+activities)\s*:?\s+(?P<s>.{15,600}?)(?:\.(?=\s+[A-Z])|\.?\s*$)", re.S)
 
 

@@ -205,7 +205,7 @@ def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
 def _holder_in_text(doc: _Doc, ex: CertificateExtraction) -> None:
     """Find an unlabelled holder: in a sentence, else the most prominent name that is not the issuer."""
     found = cert_text.holder_in_sentence(doc.pages) or cert_holder.prominent_organisation(
-        doc.pages, exclude=ex.certification_body)
+        doc.layout, exclude=ex.certification_body)
     if found:
         ex.holder, evidence = found
         ex.evidence["holder"] = [evidence]
@@ -283,7 +283,7 @@ def _sites(doc: _Doc, ex: CertificateExtraction) -> None:
 
 def _address_by_name(doc: _Doc, holder: str) -> list[tuple[str, Evidence]]:
     """Return the address printed after the holder's name on its line, or on the lines under it."""
-    found = cert_holder.lines_after(doc.pages, holder)
+    found = cert_holder.lines_after(doc.layout, holder)
     if found is None:
         return []
     line, block = found
