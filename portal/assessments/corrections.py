@@ -93,6 +93,13 @@ def display_value(value: Any) -> str:
     return str(value)
 
 
+def display_text(value: Any) -> str:
+    """Render a JSON field value for reading on a page or in a PDF (lists joined by '; ')."""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return display_value(value)
+
+
 def latest_corrections(rows: Iterable[Any]) -> dict[str, Any]:
     """Return field -> corrected JSON value, the newest correction of each field winning."""
     latest: dict[str, Any] = {}

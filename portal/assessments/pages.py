@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Assessment, Comment, Correction, Document, Invitation, Response, Scoring
-from .corrections import FIELD_LABELS, correctable_fields, display_value, latest_corrections
+from .corrections import FIELD_LABELS, correctable_fields, display_text, latest_corrections
 from .questionnaire_form import QuestionSpec, question_specs
 from .rescoring import load_template
 
@@ -138,4 +138,4 @@ def show(value: Any) -> str:
     """Render an answer or field value for reading."""
     if isinstance(value, list) and value and isinstance(value[0], dict):
         return "; ".join(f"{v.get('name')} ({v.get('role')})" for v in value)
-    return display_value(value) or "—"
+    return display_text(value) or "—"

@@ -10,7 +10,7 @@ from scoring.rules.answers import CONTRADICTIONS
 
 from ..admin.accreditation import registry_from_db
 from ..assessments import rescoring
-from ..assessments.corrections import FIELD_LABELS, apply_corrections, display_value, effective_extraction
+from ..assessments.corrections import FIELD_LABELS, apply_corrections, display_text, effective_extraction
 from ..assessments.questionnaire_form import question_specs
 from ..models import Assessment, Correction, Document
 from .summary import (
@@ -110,6 +110,6 @@ def _corrections(docs: list[Document], by_doc: dict[int, list[Correction]]) -> t
     for doc in docs:
         for field, row in sorted(_latest_rows(by_doc.get(doc.id, [])).items()):
             out.append(CorrectionLine(doc.role, field, FIELD_LABELS.get(field, field),
-                                      display_value(row.machine_value) or "(not read)",
-                                      display_value(row.corrected_value) or "(empty)", row.reason))
+                                      display_text(row.machine_value) or "(not read)",
+                                      display_text(row.corrected_value) or "(empty)", row.reason))
     return tuple(out)

@@ -100,6 +100,9 @@ def test_list_fields_are_corrected_one_item_per_line(app, login, parties):
     )
     [row] = query(app, sa.select(Correction))
     assert row.corrected_value == ["1 King Street, London", "2 Quay, Leeds"]
+    # read back as separate items, not run together as one address
+    page = login(parties.procurement).get(f"/assessments/{parties.assessment.id}").data
+    assert b"1 King Street, London; 2 Quay, Leeds" in page
 
 
 def test_only_the_supplier_corrects(app, login, parties):
