@@ -203,7 +203,7 @@ _ARTICLE = re.compile(r"^(?:die\s+firma|das\s+unternehmen|die\s+organisation|die
                       r"the\s+organi[sz]ation|la\s+soci[ée]t[ée]|l'organisme)\s+", re.I)
 _LEGAL_IN_TEXT = re.compile(r"\b(?:GmbH(?:\s*&\s*Co\.\s*KG)?|AG|Ltd\.?|Limited|Inc\.|Inc|LLC|LLP|plc|"
                             r"B\.V\.|N\.V\.|S\.A\.S\.?|S\.A\.|SAS|S\.r\.l\.|S\.L\.|Pty\s+Ltd|Co\.,?\s+Ltd\.?|"
-                            r"Corp\.?|Corporation|Oy|AB|A/S|ApS|K\.K\.)(?=[\s,;]|$)")
+                            r"Corp\.?|Corporation|Oy|AB|A/S|ApS|K\.K\.|LIMITED|LTD\.?|INC\.?|CORP\.?|CORPORATION|GMBH|PLC)(?=[\s,;]|$)")
 
 
 def _wrapped_legal_form(first: str, second: str) -> bool:

@@ -18,6 +18,8 @@ _BOILERPLATE = re.compile(
     r"die\s+gültigkeit|ce\s+certificat)", re.I)
 _PARAGRAPH_FIELDS = frozenset({"scope", "sites"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
+# A short heading of another field the vocabulary does not know ("Site(s) covered:", "Remarks:").
+_HEADING = re.compile(r"^[A-ZÄÖÜ][^.:;]{0,40}:$")
 
 
 @dataclass
@@ -95,7 +97,8 @@ def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:
     """Build a Value, cutting a scope where the certificate's standard wording starts after it."""
     if label.label is not None and label.label.field == "scope":
         for i in range(1, len(lines)):
-            if lines[i - 1].rstrip().endswith(".") and _BOILERPLATE.match(lines[i]):
+            if lines[i - 1].rstrip().endswith(".") and (_BOILERPLATE.match(lines[i])
+                                                        or _HEADING.match(lines[i].strip())):
                 lines, segments = lines[:i], segments[:i]
                 break
     return Value(lines, segments, label)

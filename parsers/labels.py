@@ -77,7 +77,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "sites", "site", "certified site", "certified sites", "certified site(s)", "certified location",
         "certified locations", "location", "locations", "address", "site address", "registered address",
         "at the following certified location", "at the following locations", "standort", "standorte",
-        "zertifizierte standorte", "adresse", "sites certifiés",
+        "zertifizierte standorte", "adresse", "sites certifiés", "site(s) covered", "sites covered",
+        "locations covered", "covered sites",
     ),
     "accreditation_body": (
         "accreditation", "accreditation body", "accredited by", "accreditation mark", "akkreditierung",
