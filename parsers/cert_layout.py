@@ -81,7 +81,9 @@ def split_line(line: Line) -> list[Segment]:
     current = [words[0]]
     for prev, word, gap in zip(words, words[1:], gaps, strict=False):
         size = max(prev.size, word.size) or (prev.bottom - prev.top)
-        if gap > max(COLUMN_GAP_EM * size, MIN_COLUMN_GAP):
+        # A bullet is set apart from its item's text, but is never a column of its own.
+        lone_bullet = len(current) == 1 and current[0] is words[0] and bool(_BULLET.match(prev.text))
+        if gap > max(COLUMN_GAP_EM * size, MIN_COLUMN_GAP) and not lone_bullet:
             segments.append(Segment(line.page, current))
             current = [word]
         else:
@@ -277,7 +279,10 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
 
 
 # Bullets as extracted: the glyph itself, a private-use glyph, or pdfminer's "(cid:127)".
-_LIST_ITEM = re.compile(r"^(?:[•·▪◦*–\-\uf000-\uf8ff]|\(cid:\d+\)|\(?[a-z0-9]{1,2}[.)])\s")
+# OCR reads a round bullet as "e", "o", "°" or "»" before the item's capital.
+_LIST_ITEM = re.compile(r"^(?:[•·▪◦*–\-\uf000-\uf8ff]|\(cid:\d+\)|\(?[a-z0-9]{1,2}[.)]|"
+                        r"[eo°»](?=\s+[A-Z0-9]))\s")
+_BULLET = re.compile(r"^(?:[•·▪◦*–\-\uf000-\uf8ff]|\(cid:\d+\)|[eo°»])$")
 
 
 def _list_item_follows(prev: Segment, nxt: Segment) -> bool:
@@ -304,6 +309,17 @@ def _row_has_label(segs: list[Segment], seg: Segment, owner: Segment | None) -> 
                and seg.top < o.bottom for o in segs)
 
 
+def row_cells(segs: list[Segment], header: Segment, *, any_header: bool = False) -> list[Segment]:
+    """Return the other cells of a header row `header` is in (labels only, unless `any_header`).
+
+    Header cells stand apart; a label split off a longer phrase ("certify that" / "the management
+    system of:") sits a word space away and heads no column of its own.
+    """
+    return [o for o in segs if (any_header or o.label is not None) and o is not header
+            and abs(o.top - header.top) <= 0.5 * header.size
+            and (o.x0 - header.x1 >= 0.8 * header.size or header.x0 - o.x1 >= 0.8 * header.size)]
+
+
 def cell_under(segs: list[Segment], header: Segment, seg: Segment, *, any_header: bool = False) -> Segment:
     """Return the part of `seg` in `header`'s column when labels head a table row.
 
@@ -311,11 +327,7 @@ def cell_under(segs: list[Segment], header: Segment, seg: Segment, *, any_header
     one segment; each header's cell then runs from its own left edge to the next header's.
     With `any_header`, every cell of the header row bounds a column, labelled or not.
     """
-    # Header cells stand apart; a label split off a longer phrase ("certify that" / "the management
-    # system of:") sits a word space away and heads no column of its own.
-    row = [o for o in segs if (any_header or o.label is not None) and o is not header
-           and abs(o.top - header.top) <= 0.5 * header.size
-           and (o.x0 - header.x1 >= 0.8 * header.size or header.x0 - o.x1 >= 0.8 * header.size)]
+    row = row_cells(segs, header, any_header=any_header)
     if not row:
         return seg
     left = max((o.x0 for o in row if o.x0 < header.x0), default=-1e9)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .cert_layout import Layout, Segment, below, cell_under
-from .cert_text import points_elsewhere
+from .cert_text import OCR_BULLET, points_elsewhere
 from .dates import find_dates
 from .labels import fold, match_label
 from .model import Evidence
@@ -23,7 +23,7 @@ def split_sites(lines: list[str]) -> list[str]:
     """Split a sites value into locations: one per line, or per ';', with wrapped addresses re-joined."""
     merged: list[str] = []
     for raw in lines:
-        line = " ".join(raw.split())
+        line = OCR_BULLET.sub("• ", " ".join(raw.split()))
         if merged and (merged[-1].endswith(",") or line[:1].islower()):
             merged[-1] = f"{merged[-1]} {line}"
         else:

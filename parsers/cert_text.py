@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from .cert_holder import ENDS_LEGAL as _ENDS_LEGAL
-from .cert_values import first_clause, keeps_full_stop, org_name
+from .cert_values import first_clause, keeps_full_stop, number_words, org_name
 from .dates import DateMatch, Order, find_dates
 from .labels import VOCABULARY, fold, match_label
 from .model import Evidence
@@ -245,7 +245,7 @@ def number_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
             m = _NUMBER_IN_TEXT.search(line.text)
             if m:
                 number = first_clause(m.group("n")).strip(" .,;")
-                number = re.split(r"\s+(?:and|und|et|issued|dated|vom|of)\b", number)[0]
+                number = number_words(re.split(r"\s+(?:and|und|et|issued|dated|vom|of)\b", number)[0])
                 head = number.split(" ")[0]
                 if any(c.isdigit() for c in head) or (head.isupper() and len(head) >= 2):
                     return number, line.evidence()
@@ -392,8 +392,12 @@ def points_elsewhere(text: str) -> bool:
     return bool(_SEE_ELSEWHERE.match(text.strip())) and len(text) < 120
 
 
+# A round bullet as OCR reads it ("e Design ...; e Operation ..."): a lone e/o/°/» before a capital.
+OCR_BULLET = re.compile(r"(?:^|(?<=[;:.]\s))[eo°»]\s+(?=[A-Z0-9ÄÖÜ])")
+
+
 def clean_scope(text: str) -> str:
     """Return a scope statement without trailing rules or signature lines; unmapped bullets as "•"."""
-    text = _SCOPE_TAIL.sub("", text)
+    text = OCR_BULLET.sub("• ", _SCOPE_TAIL.sub("", text))
     text = re.sub(r"\(cid:\d+\)|[\uf000-\uf8ff]", "•", text)
     return " ".join(text.split()).strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cert_layout import Layout, Segment, below, cell_under, column_block, continues, same_row
+from .cert_layout import Layout, Segment, below, cell_under, column_block, continues, row_cells, same_row
 from .model import Evidence
 
 # Abbreviations conventionally printed with a full stop ("Inc.", "S.A."); "Ltd" and "GmbH" are not.
@@ -16,6 +16,7 @@ _BOILERPLATE = re.compile(
     r"^(?:this\s+certificate\b|the\s+validity\s+of|validity\s+of\s+this|the\s+certificate\s+(?:is|remains)|"
     r"further\s+clarifications?|this\s+document\b|the\s+management\s+system\s+has\s+been|dieses\s+zertifikat|"
     r"die\s+gültigkeit|ce\s+certificat)", re.I)
+HEADER_ROW_GAP_EM = 2.0
 _PARAGRAPH_FIELDS = frozenset({"scope", "sites"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 # A short heading of another field the vocabulary does not know ("Site(s) covered:", "Remarks:").
@@ -84,13 +85,23 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
         return _value([s.text for s in block], block, label)
     nxt = below(segs, label)
-    if nxt is None or not continues(label, nxt, None):
+    if nxt is None or not (continues(label, nxt, None) or _row_value(segs, label, nxt)):
         nxt = _indented_below(segs, label)
     if nxt is None or nxt.label is not None or _SIGNATURE_LINE.match(nxt.text):
         return None
     block = [cell_under(segs, label, seg) for seg in column_block(segs, nxt, limit=limit)]
     return _value([s.text for s in block if s.words], [s for s in block if s.words], label)
 
+
+
+def _row_value(segs: list[Segment], label: Segment, nxt: Segment) -> bool:
+    """Return whether `nxt` is the value row of a table whose header row `label` is in.
+
+    A header row's values sit a little further down than a paragraph's next line (cell padding;
+    OCR boxes are smaller than the printed font), so a header cell reaches further.
+    """
+    gap = nxt.top - label.bottom
+    return gap <= HEADER_ROW_GAP_EM * max(label.size, nxt.size) and bool(row_cells(segs, label))
 
 
 def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:
@@ -122,6 +133,24 @@ def _indented_below(segs: list[Segment], label: Segment) -> Segment | None:
     found = [s for s in segs if s.top > label.top + 0.5 * label.size and label.x0 <= s.x0 <= reach
              and continues(label, s, None)]
     return min(found, key=lambda s: s.top) if found else None
+
+
+_CODE_WORD = re.compile(r"^(?:[A-Z0-9./_-]*\d[A-Z0-9./_-]*|[A-Z]{1,6}|[A-Z0-9]+(?:[./_-][A-Z0-9]+)+)$")
+
+
+def number_words(text: str) -> str:
+    """Return the leading words of a number run that are code-like ("AIMS 734211", "12 345 67890").
+
+    A word in ordinary case ("Issued", "and") ends the number: what follows is the sentence or the
+    next field, run in when a separator ("|") is lost.
+    """
+    words = text.split()
+    kept: list[str] = []
+    for word in words:
+        if kept and not _CODE_WORD.match(word):
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def first_clause(text: str) -> str:

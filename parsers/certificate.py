@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import cert_holder, cert_sites, cert_soa, cert_text
 from .accreditation import AccreditationRegistry
 from .cert_layout import Layout, Segment, build_layout
-from .cert_values import Value, claimed_below, first_clause, org_name, read_value
+from .cert_values import Value, claimed_below, first_clause, number_words, org_name, read_value
 from .dates import Order, find_dates, infer_order
 from .labels import cut_at_next_label
 from .model import CertificateExtraction, Evidence, SoaReference
@@ -180,8 +180,9 @@ def _surveillance(doc: _Doc, ex: CertificateExtraction) -> None:
 def _number(doc: _Doc, ex: CertificateExtraction) -> None:
     for value in _values(doc, "certificate_number"):
         m = _CERT_NUMBER.search(first_clause(cut_at_next_label(value.text)))
-        if m and len(m.group(0)) <= 40:
-            ex.certificate_number = m.group(0).strip(" .")
+        number = number_words(m.group(0)).strip(" .") if m else ""
+        if number and len(number) <= 40:
+            ex.certificate_number = number
             ex.evidence["certificate_number"] = value.evidence()
             return
     found = cert_text.number_in_text(doc.pages)
