@@ -41,6 +41,7 @@ from portal.models import (  # noqa: E402
     User,
     utcnow,
 )
+from portal.monitoring.cycle import CycleDates, surveillance_due  # noqa: E402
 
 PASSWORD = "benchmark password"
 ANNEX_A = [
@@ -94,6 +95,13 @@ FLAG_POOL = [
 
 def _ev(page: int, text: str, y: float) -> list[dict[str, Any]]:
     return [{"page": page, "text": text, "bbox": [72.0, y, 400.0, y + 12.0]}]
+
+
+def _cycle(expiry: dt.date) -> CycleDates:
+    """Return the cycle dates certificate_json gives a certificate expiring on `expiry`."""
+    issue = expiry - dt.timedelta(days=3 * 365 - 1)
+    return CycleDates(initial=issue, issued=issue, surveillance=(issue + dt.timedelta(days=330),),
+                      expiry=expiry)
 
 
 def certificate_json(i: int, expiry: dt.date) -> dict[str, Any]:
@@ -203,6 +211,9 @@ def seed(n: int, rng: random.Random) -> tuple[int, int]:
                 "flags_medium": sum(s == "medium" for _, s in flags),
                 "flags_low": sum(s == "low" for _, s in flags),
                 "expiry_date": expiry,
+                # what scoring stores from certificate_json's dates (monitoring/cycle.py)
+                "surveillance_due": surveillance_due(cycle := _cycle(expiry)),
+                "last_audit_date": cycle.last_audit(),
                 "last_scored_at": now,
             }
         )

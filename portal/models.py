@@ -139,6 +139,9 @@ class Assessment(db.Model):
     flags_medium: Mapped[int] = mapped_column(default=0)
     flags_low: Mapped[int] = mapped_column(default=0)
     expiry_date: Mapped[dt.date | None] = mapped_column(index=True)
+    # Next surveillance audit due (cycle rules in monitoring/cycle.py) and the audit it counts from.
+    surveillance_due: Mapped[dt.date | None] = mapped_column(index=True)
+    last_audit_date: Mapped[dt.date | None]
     last_scored_at: Mapped[dt.datetime | None]
 
     buyer_org: Mapped[Organisation] = relationship(foreign_keys=[buyer_org_id])

@@ -19,6 +19,7 @@ from parsers.accreditation import AccreditationRegistry
 from ..admin.accreditation import registry_from_db
 from ..extensions import db
 from ..models import Assessment, Correction, Document, Response, Scoring
+from ..monitoring.cycle import CycleDates, surveillance_due
 from .corrections import effective_extraction, latest_corrections
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,7 @@ def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
     result = scoring.assess(cert, soa, context, settings)
     flags = result.to_json()["flags"]
     stamp = now()
-    _denormalise(assessment, result.rating, flags, getattr(cert, "expiry_date", None), stamp)
+    _denormalise(assessment, result.rating, flags, cert, stamp)
     if trigger in ("reassess", "view") and not _changed(inputs.last, result.rating, flags):
         return None
     row = Scoring(assessment_id=assessment.id, scored_at=stamp, assessment_date=today,
@@ -191,19 +192,23 @@ def build_context(assessment: Assessment, answers: dict[str, Any], today: dt.dat
 
 
 def _denormalise(assessment: Assessment, rating: str, flags: list[dict[str, Any]],
-                 expiry: dt.date | None, stamp: dt.datetime) -> None:
+                 cert: Any, stamp: dt.datetime) -> None:
     counts = {s: sum(1 for f in flags if f["severity"] == s) for s in ("high", "medium", "low")}
     assessment.rating = rating
     assessment.flags_high, assessment.flags_medium, assessment.flags_low = (
         counts["high"], counts["medium"], counts["low"])
-    assessment.expiry_date = expiry
+    assessment.expiry_date = getattr(cert, "expiry_date", None)
+    # stored so the dashboard's watch list is one indexed query, not a pass over every certificate
+    dates = CycleDates.from_extraction(cert)
+    assessment.surveillance_due = surveillance_due(dates)
+    assessment.last_audit_date = dates.last_audit()
     assessment.last_scored_at = stamp
 
 
 def _set_unrated(assessment: Assessment) -> None:
     assessment.rating = None
     assessment.flags_high = assessment.flags_medium = assessment.flags_low = 0
-    assessment.expiry_date = None
+    assessment.expiry_date = assessment.surveillance_due = assessment.last_audit_date = None
     assessment.last_scored_at = now()
 
 

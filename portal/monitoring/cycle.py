@@ -38,6 +38,15 @@ class CycleDates:
                    next_audit_due=to_date(fields.get("next_audit_due")),
                    expiry=to_date(fields.get("expiry_date")))
 
+    @classmethod
+    def from_extraction(cls, cert: Any) -> CycleDates:
+        """Build from a CertificateExtraction (corrections applied); absent fields stay None."""
+        return cls(initial=getattr(cert, "initial_certification_date", None),
+                   issued=getattr(cert, "issue_date", None),
+                   surveillance=tuple(sorted(getattr(cert, "surveillance_dates", None) or ())),
+                   next_audit_due=getattr(cert, "next_audit_due", None),
+                   expiry=getattr(cert, "expiry_date", None))
+
     def last_audit(self) -> dt.date | None:
         """Return the latest cycle event: certification, (re)issue or surveillance audit."""
         events = [d for d in (self.initial, self.issued, *self.surveillance) if d]

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from portal.assessments import rescoring
 from portal.extensions import db
 from portal.models import Assessment, User
 from portal.monitoring.cycle import CycleDates, surveillance_due, surveillance_status
@@ -37,6 +38,14 @@ def cast(build):
 def _watch(app, user):
     with app.app_context():
         return watch_list(assessment_scope(db.session.get(User, user.id)), TODAY)
+
+
+def _rescore(app, *assessments):
+    """Re-score as every upload and correction does; the watch list reads what scoring stores."""
+    with app.app_context():
+        for a in assessments:
+            rescoring.rescore(db.session.get(Assessment, a.id), TODAY, "manual")
+        db.session.commit()
 
 
 def _names(items):
@@ -108,6 +117,7 @@ def test_surveillance_due_and_overdue_from_the_current_certificate(app, build, c
         a = build.assessment(procurement, supplier_org, supplier_name=name)
         ids[name] = a.id
         build.document(a, supplier, extraction=extraction)
+        _rescore(app, a)
     watch = _watch(app, procurement)
     assert _names(watch.surveillance) == ["Overdue", "Due", "Audited"]  # most overdue first; "Fine" not due
     overdue, due, audited = watch.surveillance
@@ -121,8 +131,10 @@ def test_a_corrected_surveillance_date_takes_the_assessment_off_the_list(app, bu
     a = build.assessment(procurement, supplier_org, supplier_name="Corrected")
     doc = build.document(a, supplier, extraction=certificate_extraction(
         initial_certification_date=D(2024, 12, 1), expiry_date=D(2027, 11, 30)))
+    _rescore(app, a)
     assert _names(_watch(app, procurement).surveillance) == ["Corrected"]
     build.correction(doc, supplier, "surveillance_dates", ["2025-11-20"])
+    _rescore(app, a)
     assert _watch(app, procurement).surveillance == []
 
 
@@ -132,6 +144,7 @@ def test_only_the_newest_current_certificate_counts(app, build, cast):
     build.document(a, supplier, extraction=certificate_extraction(initial_certification_date=D(2024, 1, 1)),
                    is_current=False)
     build.document(a, supplier, extraction=certificate_extraction(issue_date=D(2025, 12, 1)))
+    _rescore(app, a)
     assert _watch(app, procurement).surveillance == []
 
 
