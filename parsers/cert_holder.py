@@ -27,6 +27,8 @@ def _lower_words(text: str) -> int:
 def organisation_on_line(text: str) -> str | None:
     """Return the organisation a line names: all of it, or the name before its address."""
     text = text.strip(" :")
+    if re.search(r"\s?:\s", text):  # "Organisme certifié : X SAS": the name follows its label
+        text = re.split(r"\s?:\s", text)[-1].strip()
     m = _NAME_THEN_ADDRESS.match(text)
     name = m.group("name").strip() if m else text
     if not ENDS_LEGAL.search(name) or re.search(r"\d", name) or len(name) > 90:

@@ -20,6 +20,7 @@ PARAGRAPH_STEP = 1.15
 JUSTIFIED_MIN_GAPS = 4
 JUSTIFIED_GAP_RATIO = 2.0
 JUSTIFIED_MAX_EM = 2.5  # wider even gaps than this are a table row's cells
+UP_SIZE_RATIO = 1.4
 
 
 @dataclass(eq=False)
@@ -270,8 +271,9 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
         cur = start
         while len(block) < limit:
             prv = above(segs, cur)
+            # A cell's wrapped lines share a size; a much larger line above is a title, not the value.
             if prv is None or not continues(prv, cur, None) or _is_label(prv) \
-                    or _row_has_label(segs, prv, owner):
+                    or _row_has_label(segs, prv, owner) or prv.size > UP_SIZE_RATIO * cur.size:
                 break
             block.insert(0, prv)
             cur = prv

@@ -20,7 +20,8 @@ HEADER_ROW_GAP_EM = 2.0
 _PARAGRAPH_FIELDS = frozenset({"scope", "sites"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 # A short heading of another field the vocabulary does not know ("Site(s) covered:", "Remarks:").
-_HEADING = re.compile(r"^[A-ZÄÖÜ][^.:;]{0,40}:$")
+# A line that opens another field ("Certificato n.: X") after the scope's full stop ends the scope.
+_HEADING = re.compile(r"^[A-ZÄÖÜ][^.:;]{0,40}:$|^[A-ZÄÖÜ](?:\S+\s){0,3}?\S*:\s+\S")
 
 
 @dataclass

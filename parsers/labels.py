@@ -20,7 +20,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "número de certificado", "numero certificato", "certificate code", "statement no", "letter no",
         "reference no", "ref no", "attestation no", "report no", "approval number", "approval no",
         "certificate identity number", "certificate identity no", "zertifikat registrier nr", "registrier nr",
-        "zertifikats nr", "certificate registration no",
+        "zertifikats nr", "certificate registration no", "certificaatnummer", "certificaat nr",
+        "certificato n", "certificato numero", "numero di certificato", "numéro du certificat",
     ),
     "expiry_date": (
         "expiry date", "date of expiry", "valid until", "expiration date", "expires on", "expires",
@@ -28,6 +29,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "expiry", "gültig bis", "ablaufdatum", "gültigkeit bis", "date d'expiration",
         "valable jusqu'au", "válido hasta", "valido fino al", "scadenza", "fecha de caducidad",
         "approval expiry", "expiry of approval", "certificate expiry date", "date of expiration",
+        "expiration", "geldig tot", "data di scadenza", "vervaldatum",
     ),
     "validity": (
         "valid", "validity", "validity period", "period of validity", "certificate validity", "gültigkeit",
@@ -42,6 +44,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "datum der erstzertifizierung", "zertifiziert seit", "initially certified on",
         "date de certification initiale", "première certification", "fecha de certificación inicial",
         "original approval", "original registration", "initial approval", "initial certification date",
+        "date of original approval", "datum eerste certificering",
     ),
     "issue_date": (
         "current issue date", "date of issue", "issue date", "issued on", "effective date",
@@ -49,7 +52,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "current certificate was issued on", "date of current certificate", "ausstellungsdatum",
         "ausgestellt am", "gültig ab", "gültig von", "datum", "date d'émission", "fecha de emisión",
         "data di emissione", "recertification date", "current approval", "gültig vom", "issued",
-        "reissued on", "re-issued on", "renewed on", "last renewed",
+        "reissued on", "re-issued on", "renewed on", "last renewed", "current certificate",
+        "date of current approval", "datum van afgifte", "geldig vanaf", "uitgiftedatum",
         "date of registration", "registration date", "certification date",
     ),
     "surveillance_dates": (
@@ -71,7 +75,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "hiermit wird bescheinigt dass", "hiermit bescheinigen wir dass", "zertifikatsinhaber",
         "unternehmen", "organisation certifiée", "organización", "this letter confirms that",
         "we hereby certify that", "this is to confirm that", "is hereby granted to", "hereby granted to",
-        "prepared for",
+        "organisme certifié", "organisatie", "prepared for",
     ),
     "sites": (
         "sites", "site", "certified site", "certified sites", "certified site(s)", "certified location",
@@ -82,7 +86,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "accreditation_body": (
         "accreditation", "accreditation body", "accredited by", "accreditation mark", "akkreditierung",
-        "akkreditiert durch", "akkreditierungsstelle", "accréditation", "acreditación", "accreditamento",
+        "akkreditiert durch", "akkreditierungsstelle", "geaccrediteerd door", "accréditation", "acreditación",
+        "accreditamento",
     ),
     "scope": (
         "scope of certification", "scope", "for the following scope", "this certificate is valid for",
@@ -91,7 +96,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "für den geltungsbereich", "anwendungsbereich", "domaine de certification", "périmètre",
         "alcance", "campo di applicazione", "scope of the management system", "in respect of",
         "for the following activities", "covering the following activities", "certified activities",
-        "field of application", "scope of activities", "tätigkeitsbereich",
+        "field of application", "scope of activities", "tätigkeitsbereich", "toepassingsgebied",
     ),
     "standard": ("standard", "norm", "audit criteria", "certification standard", "normative basis", "norme"),
     "soa_reference": (

@@ -77,7 +77,7 @@ _NOT_CERTIFIED = re.compile(
     r"|keine\s+zertifizierung|advisory\s+opinion", re.I)
 # Strongest wording first: the phrase quoted as evidence should be the one that certifies.
 _CERTIFIED = tuple(re.compile(p, re.I | re.M) for p in (
-    r"certificate\s+of\s+(?:registration|certification|approval|conformity)|\bzertifikat\b|certificado|certificat\b"
+    r"certificate\s+of\s+(?:registration|certification|approval|conformity)|\bzertifikat\b|certificado|certificat\b|\bcertificaat\b"
     r"|certificato",
     r"(?:is|has\s+been|been)\s+certified|certify\s+that|certifies\s+that|hereby\s+certif|wird\s+bescheinigt"
     r"|found\s+to\s+(?:meet|conform)|awarded\s+to",

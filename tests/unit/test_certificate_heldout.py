@@ -17,12 +17,13 @@ from .heldout_certs import CASES, EMPTY, HeldOut
 from .heldout_certs2 import CASES2
 from .heldout_certs3 import CASES3
 from .heldout_certs4 import CASES4
+from .heldout_certs5 import CASES5
 
 # (case, field) pairs not read yet; empty when every held-out field reads back.
 KNOWN_GAPS: frozenset[tuple[str, str]] = frozenset()
 
 
-@pytest.mark.parametrize("case", CASES + CASES2 + CASES3 + CASES4, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", CASES + CASES2 + CASES3 + CASES4 + CASES5, ids=lambda c: c.name)
 def test_heldout_certificate_reads_back(case: HeldOut) -> None:
     result = parse(case.build())
     assert isinstance(result, CertificateExtraction)
@@ -36,7 +37,7 @@ def test_heldout_certificate_reads_back(case: HeldOut) -> None:
 
 
 def test_heldout_set_covers_many_layouts() -> None:
-    every = CASES + CASES2 + CASES3 + CASES4
+    every = CASES + CASES2 + CASES3 + CASES4 + CASES5
     assert len(every) >= 12
     assert len({c.name for c in every}) == len(every)
 
