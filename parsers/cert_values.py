@@ -154,6 +154,14 @@ def number_words(text: str) -> str:
     return " ".join(kept)
 
 
+_OCR_CAPS_TOKEN = re.compile(r"\b(?=[A-Z]*l)(?=\w*[A-Z])[A-Zl]{2,}\b")
+
+
+def ocr_caps(text: str) -> str:
+    """Return a code or acronym with OCR's "l" for "I" undone in capitals ("LSR-Al-9" -> "LSR-AI-9")."""
+    return _OCR_CAPS_TOKEN.sub(lambda m: m.group(0).replace("l", "I"), text)
+
+
 def first_clause(text: str) -> str:
     """Cut text at the end of its first sentence or clause, keeping a legal form's full stop."""
     m = _SENTENCE_END.search(text)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import cert_holder, cert_sites, cert_soa, cert_text
 from .accreditation import AccreditationRegistry
 from .cert_layout import Layout, Segment, build_layout
-from .cert_values import Value, claimed_below, first_clause, number_words, org_name, read_value
+from .cert_values import Value, claimed_below, first_clause, number_words, ocr_caps, org_name, read_value
 from .dates import Order, find_dates, infer_order
 from .labels import cut_at_next_label
 from .model import CertificateExtraction, Evidence, SoaReference
@@ -182,13 +182,18 @@ def _number(doc: _Doc, ex: CertificateExtraction) -> None:
         m = _CERT_NUMBER.search(first_clause(cut_at_next_label(value.text)))
         number = number_words(m.group(0)).strip(" .") if m else ""
         if number and len(number) <= 40:
-            ex.certificate_number = number
+            ex.certificate_number = ocr_caps(number) if _scanned(doc, value) else number
             ex.evidence["certificate_number"] = value.evidence()
             return
     found = cert_text.number_in_text(doc.pages)
     if found:
         ex.certificate_number, evidence = found
         ex.evidence["certificate_number"] = [evidence]
+
+
+def _scanned(doc: _Doc, value: Value) -> bool:
+    """Return whether a value was read by OCR (its page had no text layer)."""
+    return doc.pages[value.label.page - 1].ocr
 
 
 def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
@@ -229,7 +234,7 @@ def _cb(doc: _Doc, ex: CertificateExtraction) -> None:
 def _accreditation(doc: _Doc, ex: CertificateExtraction) -> None:
     registry = AccreditationRegistry.default()
     for value in _values(doc, "accreditation_body"):
-        body = registry.match(value.text)
+        body = registry.match(ocr_caps(value.text) if _scanned(doc, value) else value.text)
         if body is not None:
             ex.accreditation_body = body.acronym
         else:

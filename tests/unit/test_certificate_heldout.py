@@ -43,9 +43,10 @@ def test_heldout_set_covers_many_layouts() -> None:
 
 
 # Held-out layouts whose every field survives OCR (others differ only where Tesseract misreads a
-# glyph, e.g. "Tønsberg" or "AI" read as "Al", which no extraction rule can undo).
+# glyph, e.g. "Tønsberg" read as "Tansberg", which no extraction rule can undo).
 SCANNED = ("one_line_holder_header_row", "bullet_sites", "label_value_table", "scope_bullets",
-           "two_column_unlabelled_holder", "centred_classic", "centred_platypus_landscape")
+           "two_column_unlabelled_holder", "centred_classic", "centred_platypus_landscape",
+           "us_slashed_address_lines", "next_audit_sentence")
 
 
 @pytest.mark.parametrize("name", SCANNED)

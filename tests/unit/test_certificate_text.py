@@ -6,7 +6,7 @@ import pytest
 
 from parsers.cert_sites import address_below_holder, looks_like_site, split_sites
 from parsers.cert_text import accreditation_name, clean_scope, holder_name, points_elsewhere
-from parsers.cert_values import first_clause, join_lines, org_name
+from parsers.cert_values import first_clause, join_lines, number_words, ocr_caps, org_name
 
 
 @pytest.mark.parametrize("lines, sentence, want", [
@@ -69,3 +69,18 @@ def test_scope_pointers_and_trailing_rules() -> None:
     assert points_elsewhere("as listed in the annex to this certificate")
     assert not points_elsewhere("Design and operation of the appendix generator product")
     assert clean_scope("Design of X. ______________________ Signed") == "Design of X."
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("RMA-AI-1015 Issued 2025-10-15 Expires 2028-10-14", "RMA-AI-1015"),
+    ("AIMS 734211", "AIMS 734211"), ("12 345 67890", "12 345 67890"), ("HAP 42 0071 and more", "HAP 42 0071"),
+])
+def test_number_words_stop_at_an_ordinary_word(text: str, want: str) -> None:
+    assert number_words(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("LSR-Al-00917", "LSR-AI-00917"), ("CAl", "CAI"), ("Ltd", "Ltd"), ("Alpine Register", "Alpine Register"),
+])
+def test_ocr_caps_undoes_l_for_i_inside_capitals(text: str, want: str) -> None:
+    assert ocr_caps(text) == want
