@@ -18,7 +18,7 @@ from .extensions import init_app, login_manager
 
 # Feature packages, each exposing `bp` (a Blueprint) and optionally `init_app(app)`.
 # A feature not written yet is skipped, so the core runs on its own.
-FEATURES = ("auth", "admin", "assessments", "legal", "renewals", "monitoring")
+FEATURES = ("auth", "admin", "assessments", "legal", "renewals", "monitoring", "questionnaire_templates")
 
 log = logging.getLogger(__name__)
 

@@ -31,12 +31,16 @@ def upload_limit() -> int:
     return int(current_app.config.get("UPLOAD_MAX_BYTES") or 20 * 1024 * 1024)
 
 
-def template_choices() -> list[tuple[str, str]]:
-    """Return (key, title) of the questionnaire templates a buyer can choose."""
+def template_choices(organisation_id: int | None = None) -> list[tuple[str, str]]:
+    """Return (key, title) of the templates a buyer can choose: shipped ones, then the organisation's own."""
     import questionnaires
 
+    from ..questionnaire_templates.store import latest_of_org
+
     listing = questionnaires.available()
-    return [(_key(t), _title(t)) for t in listing] or TEMPLATE_CHOICES_FALLBACK
+    shipped = [(_key(t), _title(t)) for t in listing] or TEMPLATE_CHOICES_FALLBACK
+    own = latest_of_org(organisation_id) if organisation_id is not None else []
+    return shipped + [(r.key, f"{r.title} (your organisation, version {r.version})") for r in own]
 
 
 def _key(t: Any) -> str:

@@ -24,7 +24,8 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 YES_NO = [("yes", "Yes"), ("no", "No")]
 SUPPLIER_ROLES = [("", "—"), ("LLM", "LLM"), ("ASR", "Speech recognition (ASR)"),
                   ("TTS", "Speech synthesis (TTS)"), ("telephony", "Telephony"), ("other", "Other AI")]
-BLANK_SUPPLIER_ROWS = 1  # an empty row after the filled ones lets a supplier add one more per save
+ADD_ROW, REMOVE_ROW = "add_row", "remove_row"  # submit buttons that change the rows, not the answers
+MAX_SUPPLIER_ROWS = 50
 MAX_TEXT = 5000
 
 
@@ -165,8 +166,8 @@ def form_data_from_answers(answers: dict[str, Any], specs: Iterable[QuestionSpec
     for spec in specs:
         value = answers.get(spec.id)
         if spec.type == "suppliers":
-            rows = [r for r in (value or []) if isinstance(r, dict)]
-            value = rows + [{"name": "", "role": ""}] * BLANK_SUPPLIER_ROWS
+            # the saved rows only: "Add another supplier" adds a row; the list keeps one when empty
+            value = [r for r in (value or []) if isinstance(r, dict)]
         elif spec.type == "date" and isinstance(value, str):
             value = _parse_date(value)
         data[field_name(spec.id)] = value
@@ -183,3 +184,36 @@ def _parse_date(value: str) -> dt.date | None:
 def missing_required(answers: dict[str, Any], specs: Iterable[QuestionSpec]) -> list[str]:
     """Return the ids of required questions with no answer."""
     return [s.id for s in specs if s.required and answers.get(s.id) in (None, "", [])]
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A press of "Add another supplier" or a row's "Remove" button."""
+
+    field: str
+    remove: int | None = None  # index of the row to remove; None adds a row
+
+
+def row_change(formdata: Any, specs: Iterable[QuestionSpec]) -> RowChange | None:
+    """Return the row change a posted form asks for (None when it saves or submits)."""
+    lists = {field_name(s.id) for s in specs if s.type == "suppliers"}
+    added = formdata.get(ADD_ROW)
+    if added in lists:
+        return RowChange(added)
+    name, _, index = str(formdata.get(REMOVE_ROW) or "").rpartition("-")
+    if name in lists and index.isdigit():
+        return RowChange(name, int(index))
+    return None
+
+
+def apply_row_change(form: QuestionnaireBase, change: RowChange) -> str | None:
+    """Add or remove one supplier row, keeping every other answer as typed; return the id to focus."""
+    field = form[change.field]
+    rows = [{"name": e.form.name.data or "", "role": e.form.role.data or ""} for e in field.entries]
+    if change.remove is None:
+        rows = rows[:MAX_SUPPLIER_ROWS - 1] + [{"name": "", "role": ""}]
+    elif change.remove < len(rows):
+        del rows[change.remove]
+    field.process(None, rows)  # renumbers the rows; an emptied list keeps one blank row
+    last = field.entries[-1] if change.remove is None else None
+    return last.form.name.id if last is not None else f"{field.id}-add"

@@ -20,6 +20,7 @@ from ..admin.accreditation import registry_from_db
 from ..extensions import db
 from ..models import Assessment, Correction, Document, Response, Scoring
 from ..monitoring.cycle import CycleDates, surveillance_due
+from ..questionnaire_templates import store as template_store
 from .corrections import effective_extraction, latest_corrections
 
 log = logging.getLogger(__name__)
@@ -47,9 +48,18 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-@lru_cache(maxsize=64)
 def load_template(key: str, version: Any = None) -> Any:
-    """Return a questionnaire template (cached: templates are immutable per version)."""
+    """Return a questionnaire template: a shipped one from its file, a buyer's own from the database."""
+    if template_store.is_shipped(key):
+        return _load_shipped(key, None if version is None else str(version))
+    # Buyers' templates live in the database: never in a process-wide cache, which would outlive
+    # the database it was read from (store.py caches exact versions per app context instead).
+    return template_store.load_org_template(key, version)
+
+
+@lru_cache(maxsize=64)
+def _load_shipped(key: str, version: str | None) -> Any:
+    """Return a shipped template (cached: shipped files are immutable per version)."""
     return questionnaires.load(key, version) if version is not None else questionnaires.load(key)
 
 

@@ -19,10 +19,12 @@ from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionFor
 from .helpers import invitation_link, split_lines, template_choices, today
 from .questionnaire_form import (
     answers_from_form,
+    apply_row_change,
     build_form_class,
     field_name,
     form_data_from_answers,
     question_specs,
+    row_change,
 )
 
 VIEWERS = ("procurement", "legal", "supplier")
@@ -56,7 +58,7 @@ def _dashboard_query(form: DashboardFilterForm) -> DashboardQuery:
 def new() -> str | WerkzeugResponse:
     """Open an assessment of a supplier's product (and invite its users)."""
     form = AssessmentForm()
-    form.template_key.choices = template_choices()
+    form.template_key.choices = template_choices(current_user.organisation_id)
     if form.validate_on_submit():
         data = _assessment_data(form)
         assessment = operations.create_assessment(current_user, data)
@@ -127,6 +129,11 @@ def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
     form_class = build_form_class(specs, enforce_required=submitting)
     saved = assessment.response.answers if assessment.response else {}
     form = form_class(data=form_data_from_answers(saved, specs))
+    change = row_change(request.form, specs) if request.method == "POST" else None
+    if change is not None:  # add/remove a supplier row: show the answers as typed, check and save nothing
+        focus = apply_row_change(form, change)
+        return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
+                               field_name=field_name, focus=focus)
     if form.validate_on_submit():
         try:
             operations.save_answers(assessment, current_user, answers_from_form(form, specs),
