@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import sqlalchemy as sa
+
 import questionnaires
 from questionnaires import Question, QuestionnaireError, Template
 from questionnaires.model import CONTEXT_FIELDS
@@ -117,5 +119,9 @@ def _store(user: User, template: Template) -> Record:
     row = Record(organisation_id=user.organisation_id, key=template.key, version=str(template.version),
                  title=template.title, body=template.to_dict())
     db.session.add(row)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except sa.exc.IntegrityError:  # key + version is unique: another change got there first
+        raise TemplateError(f"{template.ref} was just created by someone else: reload the template and "
+                            "make the change again.") from None
     return row

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from werkzeug.datastructures import MultiDict
 
@@ -19,6 +21,10 @@ from portal.assessments.questionnaire_form import (
     question_specs,
     row_change,
 )
+from portal.models import Response
+
+from . import assessment_fixtures
+from .assessment_fixtures import audit_actions, query
 
 TEMPLATE = {
     "questions": [
@@ -190,3 +196,65 @@ def test_removing_the_only_row_leaves_one_blank_row(ctx):
     _, form = _form({"q_supply_chain-0-name": "OpenAI", "q_supply_chain-0-role": "LLM"}, submit=False)
     apply_row_change(form, RowChange("q_supply_chain", 0))
     assert len(_names(form)) == 1 and not _names(form)[0][0]
+
+
+# Through the portal: the buttons work without JavaScript and never save anything.
+
+parties = assessment_fixtures.parties
+
+
+def _row_names(page: str) -> list[str]:
+    return re.findall(r'name="q_ai_suppliers-(\d+)-name"[^>]*?(?:value="([^"]*)")?', page)
+
+
+def _post(client, assessment_id, data):
+    return client.post(f"/assessments/{assessment_id}/questionnaire", data=data)
+
+
+def test_the_supplier_adds_and_removes_rows_without_saving(app, login, parties):
+    supplier = login(parties.supplier)
+    aid = parties.assessment.id
+    page = supplier.get(f"/assessments/{aid}/questionnaire").data.decode()
+    assert len(_row_names(page)) == 1
+    assert 'name="add_row" value="q_ai_suppliers"' in page
+    assert '<label for="q_ai_suppliers-0-name">Supplier 1 name</label>' in page
+    assert '<label for="q_ai_suppliers-0-role">Supplier 1 role</label>' in page
+    typed = {"q_product": "VoiceDesk typed", "q_ai_suppliers-0-name": "OpenAI",
+             "q_ai_suppliers-0-role": "LLM"}
+    added = _post(supplier, aid, {**typed, "add_row": "q_ai_suppliers"})
+    page = added.data.decode()
+    assert added.status_code == 200 and "VoiceDesk typed" in page
+    assert [n for n, _ in _row_names(page)] == ["0", "1"]
+    new_row = re.search(r'<input[^>]*name="q_ai_suppliers-1-name"[^>]*>', page).group(0)
+    assert "autofocus" in new_row  # the keyboard user lands in the row just added
+    assert "Remove supplier 2" in page and "This answer is required" not in page
+    three = {**typed, "q_ai_suppliers-1-name": "Deepgram", "q_ai_suppliers-1-role": "ASR",
+             "q_ai_suppliers-2-name": "ElevenLabs", "q_ai_suppliers-2-role": "TTS"}
+    page = _post(supplier, aid, {**three, "remove_row": "q_ai_suppliers-1"}).data.decode()
+    assert "Deepgram" not in page and "OpenAI" in page and "ElevenLabs" in page
+    assert [n for n, _ in _row_names(page)] == ["0", "1"]
+    assert query(app, sa.select(Response)) == []  # neither button saved anything
+    assert not [a for a in audit_actions(app) if a.startswith("response.")]
+
+
+def test_a_draft_saves_no_empty_rows_and_resumes_with_just_the_saved_ones(app, login, parties):
+    supplier = login(parties.supplier)
+    aid = parties.assessment.id
+    data = {"save_draft": "1", "q_ai_suppliers-0-name": "OpenAI", "q_ai_suppliers-0-role": "LLM",
+            "q_ai_suppliers-1-name": "", "q_ai_suppliers-1-role": "", "q_ai_suppliers-2-name": " ",
+            "q_ai_suppliers-2-role": ""}
+    assert _post(supplier, aid, data).status_code == 302
+    [saved] = query(app, sa.select(Response))
+    assert saved.answers["ai_suppliers"] == [{"name": "OpenAI", "role": "LLM"}]
+    page = supplier.get(f"/assessments/{aid}/questionnaire").data.decode()
+    assert [n for n, _ in _row_names(page)] == ["0"]
+    assert _post(supplier, aid, {"save_draft": "1", **{k: v for k, v in data.items() if k != "save_draft"}})
+    page = supplier.get(f"/assessments/{aid}/questionnaire").data.decode()
+    assert [n for n, _ in _row_names(page)] == ["0"]  # saving again adds no row
+
+
+def test_enter_in_a_text_box_saves_the_draft_not_a_row_button(app, login, parties):
+    page = login(parties.supplier).get(f"/assessments/{parties.assessment.id}/questionnaire").data.decode()
+    form = page[page.index("<form method=\"post\" novalidate>"):]
+    first_submit = re.search(r'<(?:button|input)[^>]*type="submit"[^>]*>', form).group(0)
+    assert 'name="save_draft"' in first_submit

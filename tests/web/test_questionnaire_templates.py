@@ -270,3 +270,20 @@ def test_only_the_latest_version_is_edited(app, buyer):
     old = buyer.get(f"{BASE}/{KEY}?version=1").data.decode()
     assert "Add a question" not in old and "Changes apply to the latest version" in old
     assert re.search(r"Versions:.*1.*2", old, re.S)
+
+
+def test_loading_resolves_shipped_keys_from_files_and_buyers_keys_from_the_database(app, buyer):
+    from portal.assessments import rescoring
+
+    _copy(buyer)
+    with app.app_context():
+        assert rescoring.load_template(SHIPPED, "1").source.endswith("1.yaml")
+        first = rescoring.load_template(KEY)
+        assert (first.key, first.version) == (KEY, 1)
+    buyer.post(f"{BASE}/{KEY}/questions/new", data=NEW_QUESTION)
+    with app.app_context():
+        latest = rescoring.load_template(KEY)  # "latest" is never served from a stale cache
+        assert latest.version == 2 and latest.questions[-1].id == "model_cards"
+        assert [q.id for q in rescoring.load_template(KEY, "1").questions] == [q.id for q in first.questions]
+        with pytest.raises(ValueError, match="no questionnaire template 'nobody-has-this'"):
+            rescoring.load_template("nobody-has-this", "1")
