@@ -1,4 +1,4 @@
-"""Certificate fields read from running text: sentences, letterheads, appendix tables."""
+"""Certificate fields read from running text: sentences, dates in prose, appendix tables."""
 
 from __future__ import annotations
 
@@ -7,18 +7,12 @@ import re
 from functools import cache
 
 from .cert_holder import ENDS_LEGAL as _ENDS_LEGAL
-from .cert_values import first_clause, keeps_full_stop, number_words, org_name
+from .cert_values import first_clause, number_words
 from .dates import DateMatch, Order, find_dates
-from .labels import VOCABULARY, fold, match_label
+from .labels import VOCABULARY, match_label
 from .model import Evidence
 from .pages import Line, Page
 
-_LEGAL_FORM = re.compile(
-    r"\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|plc|S\.?A\.?S?|S\.?L\.?|S\.?r\.?l\.?|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|"
-    r"Corp|Corporation|Co|Company|KG|Oy|Oyj|AB|ApS|A/S|SE|Pte|Bhd|K\.?K\.?|Kft|Zrt|Nyrt|SARL|s\.r\.o|d\.o\.o|a\.s|"
-    r"(?-i:AS|ASA)|Registrars?|Certification|Assurance|"
-    r"mbH|GbR|e\.V|\w*gesellschaft|\w*zertifizierung\w*|Certificaci[oó]n|Certificazion[ei]|Certificatie|"
-    r"\w*certification|Audit(?:ors|ing)?|Conformity|Standards?|Assessment\w*)\b\.?", re.I)
 _SENTENCE_DATE_WINDOW = 60
 _LETTER = re.compile(r"to\s+whom\s+it\s+may\s+concern|\bdear\s+|yours\s+(?:faithfully|sincerely|truly)|"
                      r"kind\s+regards|best\s+regards|sincerely,|mit\s+freundlichen\s+grüßen|"
@@ -30,7 +24,6 @@ _HOLDER_SENTENCE = re.compile(
     r"(?:the\s+(?:[\w-]+\s+){0,5}?of\s+)?"
     r"(?P<h>.{3,120}?)" + _HOLDER_END
     + r"|(?:engaged|commissioned|retained)\s+by\s+(?P<e>.{3,120}?)\s+to\s+", re.S)
-_CERTIFIED_BY = re.compile(r"certified\s+by\s+(?P<cb>.{3,120}?)\s+(?:as|for|to|against|under|in)\b", re.S)
 _RANGE = re.compile(r"\b(?:to|until|till|through|bis|au|hasta|al)\b|[-–—]|\.\.", re.I)
 _SCOPE_TAIL = re.compile(r"\s*(?:[_\-=.]{5,}.*)$", re.S)
 
@@ -193,7 +186,7 @@ def holder_name(lines: list[str], sentence: bool = False) -> str | None:
 def _trim_name(text: str) -> str:
     """Cut a name read from running text at its legal form ("X GmbH ein KI-...", "X Inc., 1 Main St")."""
     text = _ARTICLE.sub("", text)
-    legal = _LEGAL_IN_TEXT.search(text)
+    legal = LEGAL_IN_TEXT.search(text)
     if legal and text[legal.end():].strip():
         text = text[: legal.end()]
     return text.strip(" ,:")
@@ -201,7 +194,7 @@ def _trim_name(text: str) -> str:
 
 _ARTICLE = re.compile(r"^(?:die\s+firma|das\s+unternehmen|die\s+organisation|die|das|der|the\s+company|"
                       r"the\s+organi[sz]ation|la\s+soci[ée]t[ée]|l'organisme)\s+", re.I)
-_LEGAL_IN_TEXT = re.compile(r"\b(?:GmbH(?:\s*&\s*Co\.\s*KG)?|AG|Ltd\.?|Limited|Inc\.|Inc|LLC|LLP|plc|"
+LEGAL_IN_TEXT = re.compile(r"\b(?:GmbH(?:\s*&\s*Co\.\s*KG)?|AG|Ltd\.?|Limited|Inc\.|Inc|LLC|LLP|plc|"
                             r"B\.V\.|N\.V\.|S\.A\.S\.?|S\.A\.|SAS|S\.r\.l\.|S\.L\.|Pty\s+Ltd|Co\.,?\s+Ltd\.?|"
                             r"Corp\.?|Corporation|Oy|AB|A/S|ApS|K\.K\.|LIMITED|LTD\.?|INC\.?|CORP\.?|CORPORATION|GMBH|PLC)(?=[\s,;]|$)")
 
@@ -227,12 +220,6 @@ def holder_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:
 _NUMBER_IN_TEXT = re.compile(
     r"\b(?:certificate|registration|cert\.?|approval|zertifikats?|registrier)[\s-]*(?:no|nr|number|num|ref|reference|"
     r"id|identity\s+(?:no|number))\b\.?\s*[:#]?\s*(?P<n>[A-Z0-9][A-Z0-9 ./_-]{1,38}\d[A-Z0-9/_-]*)", re.I)
-_ISSUER_IN_TEXT = re.compile(
-    r"\b(?i:on\s+behalf\s+of|issued\s+by|certification\s+body\s*:|im\s+auftrag\s+(?:der|des|von)|"
-    r"(?:remains\s+)?the\s+property\s+of|bleibt\s+(?:das\s+)?eigentum\s+(?:der|des|von))\s+(?:the\s+)?"
-    r"(?P<cb>[A-Z][^\n]{2,100}?)(?=\s+(?:and|und|et)\s+(?:must|is|shall|muss|ist)\b|[.;,]?\s*$|\.\s)")
-
-
 # A title that carries the number: "CERTIFICATE GB25/880321", "Zertifikat 12 100 4711".
 _NUMBER_IN_TITLE = re.compile(r"(?i:certificate|zertifikat|certificat|certificado)\s+(?:no\.?\s*)?"
                               r"(?P<n>[A-Z]{0,6}[-/ ]?\d[\dA-Z/. -]{2,30}\d[A-Z]?)$")
@@ -252,20 +239,6 @@ def number_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
             m = _NUMBER_IN_TITLE.match(line.text.strip())
             if m:
                 return m.group("n"), line.evidence()
-    return None
-
-
-def issuer_in_text(pages: list[Page]) -> tuple[str, Evidence] | None:
-    """Return the body named mid-line after "on behalf of" / "issued by"."""
-    for page in pages:
-        for line in page.lines:
-            m = _ISSUER_IN_TEXT.search(line.text)
-            if m:
-                name = org_name(m.group("cb"))
-                if line.text[m.end("cb"):m.end("cb") + 1] == "." and keeps_full_stop(name):
-                    name += "."  # "Inc." at the end of the line
-                if name and not re.search(r"\d{4}", name):
-                    return name, line.evidence()
     return None
 
 
@@ -293,60 +266,6 @@ def accredited_by(pages: list[Page]) -> tuple[str, Evidence] | None:
                 if name:
                     return name, line.evidence()
     return None
-
-
-def certified_by(pages: list[Page]) -> tuple[str, Evidence] | None:
-    """Return the body named in "has been certified by X as ..."."""
-    text = " ".join(line.text for line in pages[0].lines)
-    m = _CERTIFIED_BY.search(text)
-    if not m:
-        return None
-    name = org_name(m.group("cb"))
-    line = line_with(pages, name.split(" ")[0])
-    return name, line or Evidence(1, name)
-
-
-def letterhead(pages: list[Page], not_named: str | None = None) -> tuple[str, Evidence] | None:
-    """Return the issuer's name from the letterhead: a top line of page 1 that names an organisation.
-
-    `not_named` is the holder, whose name can also stand near the top of a certificate.
-    """
-    page = pages[0]
-    skip = fold(not_named or "")
-    for line in page.lines:
-        if line.top > page.height * 0.2:
-            break
-        text = line.text.strip()
-        if skip and fold(text) == skip:
-            continue
-        if _LEGAL_FORM.search(text) and not re.search(r"\d", text) and len(text) <= 80:
-            return _mixed_case(pages, text), line.evidence()
-    return _footer_name(pages)
-
-
-def _footer_name(pages: list[Page]) -> tuple[str, Evidence] | None:
-    """Return an organisation that opens a footer line ("X Ltd, 4 Ocean Way, ..."): the issuer's imprint."""
-    page = pages[0]
-    for line in reversed(page.lines):
-        if line.top < page.height * 0.85:
-            break
-        legal = _LEGAL_IN_TEXT.search(line.text)
-        name = line.text[: legal.end()] if legal else ""
-        if name and len(name) < 80 and name[:1].isupper() and not re.search(r"\d", name):
-            return name.strip(), line.evidence()
-    return None
-
-
-def _mixed_case(pages: list[Page], name: str) -> str:
-    """Return an all-capitals name as the document prints it elsewhere in mixed case, if it does."""
-    if not name.isupper():
-        return name
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in name.split()), re.I)
-    for page in pages:
-        for m in pattern.finditer(page.text.replace("\n", " ")):
-            if not m.group(0).isupper():
-                return m.group(0)
-    return name
 
 
 _NO_BODY = re.compile(r"none|n/?a|not\s+(?:stated|accredited|applicable)|yes|no|ja|nein|pending|-|–|"

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import cert_holder, cert_sites, cert_soa, cert_text
+from . import cert_holder, cert_issuer, cert_sites, cert_soa, cert_text
 from .accreditation import AccreditationRegistry
 from .cert_layout import Layout, Segment, build_layout
 from .cert_values import Value, claimed_below, first_clause, number_words, ocr_caps, org_name, read_value
@@ -219,13 +219,13 @@ def _holder_in_text(doc: _Doc, ex: CertificateExtraction) -> None:
 
 def _cb(doc: _Doc, ex: CertificateExtraction) -> None:
     for value in _values(doc, "certification_body"):
-        name = org_name(value.text)
+        name = cert_issuer.name_before_address(org_name(value.text))
         if name and len(name) <= 120 and not re.search(r"\d{4}", name):
             ex.certification_body = name
             ex.evidence["certification_body"] = value.evidence()[:1]
             return
-    found = (cert_text.issuer_in_text(doc.pages) or cert_text.certified_by(doc.pages)
-             or cert_text.letterhead(doc.pages, not_named=ex.holder))
+    found = (cert_issuer.issuer_in_text(doc.pages) or cert_issuer.certified_by(doc.pages)
+             or cert_issuer.letterhead(doc.pages, not_named=ex.holder, cells=doc.layout.pages[0]))
     if found:
         ex.certification_body, evidence = found
         ex.evidence["certification_body"] = [evidence]

@@ -116,6 +116,7 @@ MIN_LABEL_SCORE = 85.0
 # Phrases close to ordinary prose ("The AI management system covering ...") count only verbatim.
 _EXACT_ONLY = frozenset({"the management system of", "management system of"})
 _NORM = re.compile(r"[^\w']+")
+_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")  # not "first": "first issued" is a label of its own
 
 
 def fold(text: str) -> str:
@@ -190,6 +191,10 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
     Longer phrases win ties, so "surveillance audit completed on" beats "surveillance audit".
     """
     tokens = _canonical(fold(text).split()).split()
+    # "2nd surveillance audit": the ordinal numbers the audit, it is not part of the label (and
+    # "2nd surveillance" must not pass for "next surveillance").
+    skip = 1 if tokens and _ORDINAL.match(tokens[0]) and len(tokens) > 1 else 0
+    tokens = tokens[skip:]
     if not tokens:
         return None
     best: tuple[float, int, str, str] | None = None
@@ -198,7 +203,7 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
             break
         # A one-word label running straight into text ("Location-based services", "Issue 3 of") is
         # an ordinary sentence; as a label it needs a separator ("Location: ...") or nothing after it.
-        if size == 1 and len(tokens) > 1 and not has_separator(text, _rest_after(text, 1)):
+        if size == 1 and len(tokens) > 1 and not has_separator(text, _rest_after(text, 1 + skip)):
             continue
         head = " ".join(tokens[:size])
         for phrase, score, i in process.extract(head, phrases, scorer=fuzz.ratio, score_cutoff=cutoff,
@@ -213,7 +218,7 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
     if best is None:
         return None
     score, size, name, phrase = best
-    return LabelHit(name, phrase, score, size, _rest_after(text, size))
+    return LabelHit(name, phrase, score, size + skip, _rest_after(text, size + skip))
 
 
 @cache
