@@ -20,6 +20,7 @@ from portal.models import (
     Document,
     Invitation,
     Organisation,
+    QuestionnaireTemplateRecord,
     Response,
     Scoring,
     StoredFile,
@@ -154,6 +155,15 @@ class Builder:
             db.session.refresh(invitation)
             db.session.expunge(invitation)
         return invitation, token
+
+    def template(self, org: Organisation, key: str, title: str = "Our questionnaire", version: int = 1,
+                 questions: list[dict[str, Any]] | None = None) -> QuestionnaireTemplateRecord:
+        """Make a version of an organisation's own questionnaire template."""
+        body = {"key": key, "version": version, "title": title, "questions": questions or [
+            {"id": "product", "text": "Product?", "help": "", "type": "text", "required": True,
+             "maps_to": "product"}]}
+        return self._save(QuestionnaireTemplateRecord(organisation_id=org.id, key=key, version=str(version),
+                                                      title=title, body=body))
 
     def get(self, model: type[T], ident: Any) -> T | None:
         """Load a fresh copy of a row (detached)."""

@@ -19,7 +19,17 @@ from flask import Flask
 from werkzeug.routing import Rule
 
 from portal.extensions import db
-from portal.models import Assessment, Comment, Correction, Document, Invitation, Response, Scoring, User
+from portal.models import (
+    Assessment,
+    Comment,
+    Correction,
+    Document,
+    Invitation,
+    QuestionnaireTemplateRecord,
+    Response,
+    Scoring,
+    User,
+)
 
 from .builders import pdf_bytes
 
@@ -59,10 +69,12 @@ def _tenant(build, label: str, buyer: Tenant | None = None) -> Tenant:
     scoring = build.scoring(assessment, flags=[{"code": "scope.narrow", "message": f"{label} flag"}])
     invitation, _ = build.invitation(assessment, procurement, email=f"invitee@{label.lower()}.example")
     build.response(assessment, answers={"product": f"{label}Product answer"})
+    # the key is typed into URLs (and echoed by sign-in redirects), so only the title carries the marker
+    template = build.template(buyer_org, f"questionnaire-{assessment.id}", title=f"{label} questionnaire")
     ids = {"assessment": assessment.id, "document": document.id, "comment": comment.id,
            "correction": correction.id, "scoring": scoring.id, "invitation": invitation.id,
            "user": procurement.id, "organisation": buyer_org.id, "org": buyer_org.id,
-           "sha256": document.sha256, "page": 1}
+           "sha256": document.sha256, "page": 1, "key": template.key}
     return Tenant(ids, users, buyer_org)
 
 
@@ -112,8 +124,11 @@ def _snapshot(app: Flask, victim: Tenant) -> dict[str, Any]:
         users = [(u.role, u.is_active, u.password_hash) for u in
                  db.session.scalars(sa.select(User).where(User.id.in_([x.id for x in victim.users.values()]))
                                     .order_by(User.id))]
+        templates = db.session.scalar(sa.select(sa.func.count()).select_from(QuestionnaireTemplateRecord)
+                                       .where(QuestionnaireTemplateRecord.organisation_id == a.buyer_org_id))
         return {"assessment": (a.status, a.supplier_org_id, a.decision_reason, a.product, a.rating),
-                "counts": counts, "corrections": corrections, "answers": answers, "users": users}
+                "counts": counts, "templates": templates, "corrections": corrections, "answers": answers,
+                "users": users}
 
 
 def _problem(response: Any, uses_victim: bool, anonymous: bool) -> str | None:
