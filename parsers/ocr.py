@@ -8,13 +8,15 @@ import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium
 import pytesseract
 
+from . import ocr_grid
 from .errors import CorruptPdf, OcrUnavailable, TooSlow
+from .model import BBox
 from .pages import Word, open_pdfium
 from .settings import ParseSettings
 
@@ -109,31 +111,109 @@ def _languages(wanted: str) -> str:
     return "+".join(usable) or "eng"
 
 
+GridCell = tuple[BBox, str]
+
+
 @dataclass
 class OcrPage:
-    """What Tesseract read on a page, plus the horizontal table rules seen on the image."""
+    """What Tesseract read on a page, the horizontal table rules, and any fully ruled table's cells."""
 
     words: list[Word]
     rules: list[float]  # y of each rule, PDF points from the top
+    grid: list[list[list[GridCell]]] = field(default_factory=list)  # tables → rows → cells
 
 
 def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s: float,
               native_dpi: float | None = None) -> OcrPage:
-    """Render page `index` and read its words with Tesseract; boxes in PDF points."""
+    """Render page `index` and read its words with Tesseract; boxes in PDF points.
+
+    A fully ruled table is read cell by cell (see ocr_grid); the rest of the page as a whole.
+    """
     require_tesseract()
     dpi = ocr_dpi(settings, native_dpi)
     image = renderer.render(index, dpi)
+    lang = _languages(settings.ocr_languages)
+    turned, _ = ocr_grid.deskew(image)
+    rows = ocr_grid.find_grid(turned, dpi)
+    cell_words: list[Word] = []
+    grid: list[list[list[GridCell]]] = []
+    page_image = image
+    if rows:
+        image = turned
+        cell_words, grid = _read_cells(image, rows, dpi, lang, timeout_s, index)
+        page_image = ocr_grid.mask(image, rows)
     rules = horizontal_rules(image, dpi)
+    data = _tesseract(page_image, lang, f"--psm {DEFAULT_PSM}", timeout_s, index)
+    return OcrPage(_to_words(data, 72.0 / dpi) + cell_words, rules, grid)
+
+
+def _tesseract(image: Any, lang: str, config: str, timeout_s: float, index: int) -> dict[str, list[Any]]:
+    """Run Tesseract once on one thread; typed errors for a timeout or a missing program."""
     try:
         with _single_threaded():
-            data = pytesseract.image_to_data(
-                image, lang=_languages(settings.ocr_languages), config=f"--psm {DEFAULT_PSM}",
-                output_type=pytesseract.Output.DICT, timeout=max(timeout_s, 1.0))
+            data: dict[str, list[Any]] = pytesseract.image_to_data(
+                image, lang=lang, config=config, output_type=pytesseract.Output.DICT,
+                timeout=max(timeout_s, 1.0))
+            return data
     except RuntimeError as exc:  # pytesseract's timeout
         raise TooSlow(f"OCR of page {index + 1} took longer than the time budget") from exc
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable(f"this document is scanned and needs OCR: {INSTALL_HINT}") from exc
-    return OcrPage(_to_words(data, 72.0 / dpi), rules)
+
+
+CellLines = list[list[tuple[str, ocr_grid.PixelBox]]]  # a cell's lines of words
+
+
+def _read_cells(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int, lang: str, timeout_s: float,
+                index: int) -> tuple[list[Word], list[list[list[GridCell]]]]:
+    """Read a ruled table's cells in two Tesseract calls: text cells on a strip, lone marks on a line."""
+    strip, slots = ocr_grid.cell_strip(image, rows, dpi)
+    if not slots:
+        return [], []
+    data = _tesseract(strip, lang, "--psm 6", timeout_s, index)
+    cells: dict[tuple[int, int], CellLines] = {}
+    for key, items in ocr_grid.words_in_cells(data, slots, dpi, MIN_CONFIDENCE).items():
+        cells[key] = _cell_lines(sorted(items, key=lambda item: item[2]))
+    glyphs = [slot for slot in slots if ocr_grid.is_glyph(slot, dpi)]
+    if glyphs:
+        line, spans = ocr_grid.glyph_line(image, glyphs)
+        marks = ocr_grid.glyph_texts(_tesseract(line, lang, "--psm 7", timeout_s, index), spans)
+        for k, text in marks.items():
+            if not _RULE_ARTEFACT.match(text):
+                cells[(glyphs[k].row, glyphs[k].col)] = [[(clean_text(text), glyphs[k].ink)]]
+    scale = 72.0 / dpi
+    words: list[Word] = []
+    for lines in cells.values():
+        for row in lines:  # one top and bottom per line, as on a text layer
+            top, bottom = min(b[1] for _, b in row) * scale, max(b[3] for _, b in row) * scale
+            words.extend(Word(text, b[0] * scale, top, b[2] * scale, bottom, bottom - top) for text, b in row)
+    return words, _tables(rows, cells, scale)
+
+
+def _cell_lines(items: list[tuple[str, ocr_grid.PixelBox, tuple[int, ...]]]) -> CellLines:
+    """Group a cell's words into its lines (Tesseract's line numbers)."""
+    lines: dict[tuple[int, ...], list[tuple[str, ocr_grid.PixelBox]]] = {}
+    for text, box, key in items:
+        if not _RULE_ARTEFACT.match(text):
+            lines.setdefault(key[:3], []).append((clean_text(text), box))
+    return list(lines.values())
+
+
+def _tables(rows: list[list[ocr_grid.PixelBox]], cells: dict[tuple[int, int], CellLines],
+            scale: float) -> list[list[list[GridCell]]]:
+    """Group grid rows into tables (a row starting where the previous one ended) of cells in points."""
+    tables: list[list[list[GridCell]]] = []
+    bottom = None
+    for r, row in enumerate(rows):
+        out = [((b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale),
+                "\n".join(" ".join(t for t, _ in line) for line in cells.get((r, c), [])))
+               for c, b in enumerate(row)]
+        if bottom is not None and tables and abs(row[0][1] - bottom) <= 4:
+            tables[-1].append(out)
+        else:
+            tables.append([out])
+        bottom = row[0][3]
+    return tables
 
 
 def horizontal_rules(image: Any, dpi: int) -> list[float]:

@@ -80,6 +80,8 @@ class Page:
     ocr: bool = False
     plumber: Any = None
     rules: list[float] = field(default_factory=list)  # OCR'd pages: y of horizontal table rules
+    # OCR'd pages: fully ruled tables read cell by cell: tables → rows → (cell box, cell text)
+    grid: list[list[list[tuple[BBox, str]]]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

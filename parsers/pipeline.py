@@ -41,7 +41,7 @@ def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
         if _needs_ocr(words, settings) and renderer is not None and _drawn(plumber_page, words):
             scan = ocr.read_page(renderer, number - 1, settings, _remaining(started, settings),
                                  ocr.native_dpi(plumber_page))
-            words, page.rules, page.ocr = scan.words, scan.rules, True
+            words, page.rules, page.grid, page.ocr = scan.words, scan.rules, scan.grid, True
         page.lines = words_to_lines(words or [], number, settings.line_tolerance)
         pages.append(page)
     if not pages and renderer is not None:
@@ -86,7 +86,7 @@ def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started:
         if settings.ocr:
             scan = ocr.read_page(renderer, index, settings, _remaining(started, settings))
             page.lines = words_to_lines(scan.words, index + 1, settings.line_tolerance)
-            page.rules, page.ocr = scan.rules, True
+            page.rules, page.grid, page.ocr = scan.rules, scan.grid, True
         pages.append(page)
     return pages
 

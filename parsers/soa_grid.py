@@ -52,6 +52,10 @@ class Row:
 
 def page_tables(page: Page, spans: list[Span] | None) -> tuple[list[list[Row]], list[Span] | None]:
     """Return the page's tables (rows, header rows included) and the column spans to carry over."""
+    if page.grid:
+        tables = [_grid_rows(page, table) for table in page.grid]
+        if any(cell_id(c) for rows in tables for row in rows for c in row.cells):
+            return tables, spans
     if page.plumber is not None and _is_ruled(page.plumber):
         tables = _ruled_tables(page)
         if any(cell_id(c) for rows in tables for row in rows for c in row.cells):
@@ -73,6 +77,18 @@ def _ruled_tables(page: Page) -> list[list[Row]]:
             rows.append(Row(page.number, texts, trow.bbox, _text_in(page, trow.bbox)))
         tables.append(rows)
     return tables
+
+
+def _grid_rows(page: Page, table: list[list[tuple[BBox, str]]]) -> list[Row]:
+    """Rows of a scanned ruled table read cell by cell; an id OCR lost its dots in is restored."""
+    rows = []
+    for cells in table:
+        texts = [text.strip() for _, text in cells]
+        shown = " ".join(t for t in texts if t)
+        texts = [t if cell_id(t) or "\n" in t else (ocr_id(t, shown) or t) for t in texts]
+        box = (cells[0][0][0], cells[0][0][1], cells[-1][0][2], cells[-1][0][3])
+        rows.append(Row(page.number, texts, box, shown.replace("\n", " ")))
+    return rows
 
 
 def _text_in(page: Page, bbox: BBox) -> str:
