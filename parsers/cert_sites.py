@@ -16,6 +16,8 @@ _SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|pa
 
 
 # Bullets as extracted: a glyph, a private-use glyph, or pdfminer's "(cid:127)".
+# ";" or a bullet between sites; or "A and B", two addresses in one sentence (B opens with its number).
+_SITE_SPLIT = re.compile(r"\s*[;•]\s*|(?<=[^\W\d_]{2})\s+(?:and|und|et|y)\s+(?=\d)")
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•·▪◦*\uf000-\uf8ff]|\(cid:\d+\))\s*")
 
 
@@ -28,7 +30,7 @@ def split_sites(lines: list[str]) -> list[str]:
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.append(line)
-    pieces = (part for line in merged for part in re.split(r"\s*[;•]\s*", line))
+    pieces = (part for line in merged for part in _SITE_SPLIT.split(line))
     parts = (_LIST_MARK.sub("", part).strip(" •·-") for part in pieces)
     return [part for part in parts if part]
 

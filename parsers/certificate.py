@@ -291,7 +291,7 @@ def _address_by_name(doc: _Doc, holder: str) -> list[tuple[str, Evidence]]:
     """Return the address printed after the holder's name on its line, or on the lines under it."""
     found = cert_holder.lines_after(doc.layout, holder)
     if found is None:
-        return []
+        return _address_in_sentence(doc, holder)
     line, block = found
     same = cert_holder.address_on_line(line.text, holder)
     lines = ([same] if same else []) + [b.text for b in block]
@@ -299,6 +299,21 @@ def _address_by_name(doc: _Doc, holder: str) -> list[tuple[str, Evidence]]:
     if address is None or (same and not address.startswith(same)):
         return []
     return [(address, line.evidence() if same or not block else block[0].evidence())]
+
+
+_ADDRESS_IN_SENTENCE = (r",\s+(?P<a>[^.;:]{5,120}?\d[^.;:]{0,80}?),?\s+"
+                        r"(?:has|have|is|operates|maintains|hat|ist)\b")
+
+
+def _address_in_sentence(doc: _Doc, holder: str) -> list[tuple[str, Evidence]]:
+    """Return the address written after the holder's name in a sentence ("X Ltd, 4 Mill Lane, ..., has")."""
+    pattern = re.compile(re.escape(holder) + _ADDRESS_IN_SENTENCE)
+    for page in doc.pages[:2]:
+        m = pattern.search(" ".join(line.text for line in page.lines))
+        if m and cert_sites.looks_like_site(m.group("a")):
+            line = cert_text.line_with(doc.pages, holder)
+            return [(m.group("a"), line or Evidence(page.number, m.group("a")))]
+    return []
 
 
 def _lines_of_name(lines: list[str], name: str) -> int:

@@ -29,7 +29,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "expiry", "gültig bis", "ablaufdatum", "gültigkeit bis", "date d'expiration",
         "valable jusqu'au", "válido hasta", "valido fino al", "scadenza", "fecha de caducidad",
         "approval expiry", "expiry of approval", "certificate expiry date", "date of expiration",
-        "expiration", "geldig tot", "data di scadenza", "vervaldatum",
+        "expiration", "geldig tot", "data di scadenza", "vervaldatum", "fecha de vencimiento",
     ),
     "validity": (
         "valid", "validity", "validity period", "period of validity", "certificate validity", "gültigkeit",
