@@ -21,6 +21,8 @@ JUSTIFIED_MIN_GAPS = 4
 JUSTIFIED_GAP_RATIO = 2.0
 JUSTIFIED_MAX_EM = 2.5  # wider even gaps than this are a table row's cells
 UP_SIZE_RATIO = 1.4
+MERGE_MAX_WORDS = 4  # each half of a label wrapped over two lines is short
+MERGE_MIN_SCORE = 95.0
 
 
 @dataclass(eq=False)
@@ -156,9 +158,14 @@ _APPENDIX = re.compile(r"^(?:appendix|annex|schedule|attachment|anhang|anlage|an
                        r"\s*(?:[A-Z0-9]{1,3}\b)?\s*[:.\-–—]?\s*", re.I)
 
 
+_NUMBER_SIGN = re.compile(r"^([^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)\s*#")
+
+
 def _label_of(text: str, cutoff: float) -> LabelHit | None:
     """Return the label a segment starts with, also behind an "Appendix 1 –" style prefix."""
     hit = match_label(text, cutoff=cutoff)
+    if hit is None and _NUMBER_SIGN.match(text):  # "Zertifikat # 2025-118", "Certificate #: X"
+        hit = match_label(_NUMBER_SIGN.sub(r"\1 No.", text, count=1), cutoff=cutoff)
     if hit is None and _APPENDIX.match(text):
         rest = _APPENDIX.sub("", text, count=1)
         hit = match_label(rest, cutoff=cutoff) if rest else None
@@ -166,15 +173,24 @@ def _label_of(text: str, cutoff: float) -> LabelHit | None:
 
 
 def _merge_split_labels(segs: list[Segment]) -> None:
-    """Join a label wrapped over two lines ("Surveillance audit" / "completed on") into one."""
+    """Join a label wrapped over two lines ("Surveillance audit" / "completed on") into one.
+
+    Neither half need be a label alone ("Certificate" / "number"); the two together must be one
+    almost verbatim, so that "organization" / "Certificate" never passes for "organisation certifiée".
+    """
     for seg in segs:
-        if not seg.words or seg.label is None or seg.label.rest:
+        if not seg.words or (seg.label is not None and seg.label.rest) or len(seg.words) > MERGE_MAX_WORDS:
             continue
         nxt = below(segs, seg)
-        if nxt is None or nxt.label is not None or abs(nxt.x0 - seg.x0) > 2:
+        if nxt is None or (nxt.label is not None and nxt.label.rest) or abs(nxt.x0 - seg.x0) > 2 \
+                or len(nxt.words) > MERGE_MAX_WORDS or not continues(seg, nxt, None):
             continue
         joined = match_label(seg.text + " " + nxt.text)
-        if joined and joined.field == seg.label.field and joined.words > seg.label.words and not joined.rest:
+        if joined is None or joined.rest or joined.score < MERGE_MIN_SCORE:
+            continue
+        if seg.label is not None and joined.field != seg.label.field:
+            continue
+        if joined.words > (seg.label.words if seg.label else 0):
             seg.words = seg.words + nxt.words
             seg.label = joined
             seg.refresh()
@@ -262,7 +278,7 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
         listed = _list_item_follows(cur, nxt)
         if not (listed or continues(cur, nxt, step)):
             break
-        if owner is not None and _row_has_label(segs, nxt, owner):
+        if owner is not None and (_row_has_label(segs, nxt, owner) or _row_opens(segs, nxt, owner)):
             break
         step = None if listed else nxt.top - cur.top
         block.append(nxt)
@@ -273,7 +289,8 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
             prv = above(segs, cur)
             # A cell's wrapped lines share a size; a much larger line above is a title, not the value.
             if prv is None or not continues(prv, cur, None) or _is_label(prv) \
-                    or _row_has_label(segs, prv, owner) or prv.size > UP_SIZE_RATIO * cur.size:
+                    or _row_has_label(segs, prv, owner) or prv.size > UP_SIZE_RATIO * cur.size \
+                    or _row_opens(segs, prv, owner):
                 break
             block.insert(0, prv)
             cur = prv
@@ -303,6 +320,17 @@ def _mid_sentence(prev: Segment, nxt: Segment) -> bool:
 
 def _is_label(seg: Segment) -> bool:
     return seg.label is not None
+
+
+def _row_opens(segs: list[Segment], seg: Segment, owner: Segment | None) -> bool:
+    """Return whether a label the vocabulary does not know opens `seg`'s row ("Client no.:  C-77").
+
+    It stands in the owner label's column and starts with a capital; a lower-case word there is the
+    owner's own label wrapped onto a second line ("Scope of" / "certification").
+    """
+    return owner is not None and any(
+        o is not owner and abs(o.x0 - owner.x0) <= 2 and o.x1 <= seg.x0 and o.top < seg.bottom
+        and seg.top < o.bottom and o.text[:1].isupper() for o in segs)
 
 
 def _row_has_label(segs: list[Segment], seg: Segment, owner: Segment | None) -> bool:

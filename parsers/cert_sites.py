@@ -18,6 +18,9 @@ _SITE_HINT = re.compile(r"\d|street|road|avenue|straße|strasse|rue|calle|via|pa
 # Bullets as extracted: a glyph, a private-use glyph, or pdfminer's "(cid:127)".
 # ";" or a bullet between sites; or "A and B", two addresses in one sentence (B opens with its number).
 _SITE_SPLIT = re.compile(r"\s*[;•]\s*|(?<=[^\W\d_]{2})\s+(?:and|und|et|y)\s+(?=\d)")
+# Words of a certificate's own fields, never of an address ("Zertifikat # 2025-118").
+_NOT_ADDRESS = re.compile(r"\b(?:certificate|certificat|certificado|certificato|zertifikat\w*|registration|"
+                          r"registrier\w*)\b", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•·▪◦*\uf000-\uf8ff]|\(cid:\d+\))\s*")
 
 
@@ -40,7 +43,8 @@ def looks_like_site(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 200 or points_elsewhere(t) or match_label(t) is not None:
         return False
-    if fold(t).startswith(("this ", "the ", "all ", "at the sites")) or find_standards(t):
+    if fold(t).startswith(("this ", "the ", "all ", "at the sites")) or find_standards(t) \
+            or _NOT_ADDRESS.search(t):
         return False
     if (dates := find_dates(t)) and len(t) - sum(len(m.text) for m in dates) < 12:
         return False  # a date (or a validity period) is never a location

@@ -23,6 +23,7 @@ _DATE_FIELDS = ("initial_certification_date", "issue_date", "expiry_date", "next
 DATE_ORDER_NOTE = "_date_order"  # how 03/04/2025-style dates were read, and why
 UNREAD_DATE_NOTE = "_unread_dates"  # printed dates left null, and why
 _SENTENCE_LABEL = re.compile(r"\b(?:that|dass|que)$")  # "This is to certify that", "bescheinigt, dass"
+_CODE = re.compile(r"[A-Z0-9/._#-]*\d[A-Z0-9/._#-]*", re.I)
 _CERT_NUMBER = re.compile(r"[A-Z0-9][A-Z0-9 ./_-]*\d[A-Z0-9./_-]*", re.I)
 
 
@@ -201,7 +202,7 @@ def _holder(doc: _Doc, ex: CertificateExtraction) -> None:
         assert value.label.label is not None
         sentence = bool(_SENTENCE_LABEL.search(value.label.label.phrase))
         name = cert_text.holder_name(value.lines, sentence=sentence)
-        if name:
+        if name and not _CODE.fullmatch(name):  # "FCA-AI-0231" is another field's value, not a name
             ex.holder = name
             ex.evidence["holder"] = value.evidence()[:2]
             doc.holder_value = value

@@ -108,7 +108,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "stop": (
         "signed", "signature", "authorised by", "authorized by", "approved by", "page", "unterschrift",
-        "managing director", "yours faithfully", "yours sincerely", "kind regards", "date",
+        "managing director", "yours faithfully", "yours sincerely", "kind regards", "date", "client no",
+        "client number", "customer no", "customer number", "kundennummer",
     ),
 }
 

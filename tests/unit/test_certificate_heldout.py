@@ -20,11 +20,12 @@ from .heldout_certs4 import CASES4
 from .heldout_certs5 import CASES5
 from .heldout_certs6 import CASES6
 from .heldout_certs7 import CASES7
+from .heldout_certs8 import CASES8
 
 # (case, field) pairs not read yet: a validity table headed "From" / "To" (words too common to be
 # labels on their own) leaves the expiry date null.
 KNOWN_GAPS: frozenset[tuple[str, str]] = frozenset({("from_to_table", "expiry_date")})
-EVERY = CASES + CASES2 + CASES3 + CASES4 + CASES5 + CASES6 + CASES7
+EVERY = CASES + CASES2 + CASES3 + CASES4 + CASES5 + CASES6 + CASES7 + CASES8
 
 
 @pytest.mark.parametrize("case", EVERY, ids=lambda c: c.name)
