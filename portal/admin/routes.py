@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 
 from ..audit import events_query
 from ..extensions import db
+from ..forms import choices
 from ..models import Organisation, User
 from ..security import admin_required
 from . import accreditation, bp, operations
@@ -24,7 +25,6 @@ from .forms import (
     ResetPasswordForm,
     RoleForm,
     UserForm,
-    choices,
 )
 from .operations import AdminError
 

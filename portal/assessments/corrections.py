@@ -9,6 +9,14 @@ from typing import Any
 
 from parsers import CertificateExtraction, Extraction, SoaExtraction, extraction_from_json
 
+from .control_corrections import (
+    control_id_of,
+    control_label,
+    control_text,
+    overlay_controls,
+    split_corrections,
+)
+
 # field -> value type; lists are entered one item per line
 CERTIFICATE_FIELDS: dict[str, str] = {
     "standard": "text", "certified": "bool", "holder": "text", "certificate_number": "text",
@@ -113,11 +121,25 @@ def apply_corrections(extraction_json: dict[str, Any], corrected: dict[str, Any]
     # shallow copies suffice: only top-level keys and evidence entries are replaced, never mutated
     data = dict(extraction_json)
     evidence = data["evidence"] = dict(data.get("evidence") or {})
-    for field, value in corrected.items():
+    fields, controls = split_corrections(corrected)
+    for field, value in fields.items():
         data[field] = value
         # the machine's location no longer shows this value; the supplier is the source now
         evidence[field] = []
+    if controls:
+        overlay_controls(data, controls)
     return data
+
+
+def field_label(field: str) -> str:
+    """Return the reader's name of a corrected field (a control: its id and Annex A title)."""
+    cid = control_id_of(field)
+    return f"Control {control_label(cid)}" if cid else FIELD_LABELS.get(field, field)
+
+
+def correction_text(field: str, value: Any) -> str:
+    """Render a machine or corrected value of a field for reading."""
+    return control_text(value) if control_id_of(field) else display_text(value)
 
 
 def effective_extraction(extraction_json: dict[str, Any] | None, role: str,

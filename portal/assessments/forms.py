@@ -21,11 +21,22 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from parsers.controls import ANNEX_A
+
+from ..forms import choices
+from ..models import ASSESSMENT_STATUSES
+from .control_corrections import STATES, control_label
+
 REGIONS = [("EU", "European Union"), ("EEA", "European Economic Area"), ("UK", "United Kingdom"),
            ("US", "United States")]
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 DOCUMENT_ROLES = [("certificate", "Certificate"), ("soa", "Statement of Applicability"),
                   ("other", "Other evidence")]
+
+
+def status_choices() -> list[object]:
+    """Return the dashboard's status filter options ("Any" first)."""
+    return choices([("", "Any")] + [(s, s.replace("_", " ")) for s in ASSESSMENT_STATUSES])
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -44,7 +55,7 @@ class AssessmentForm(FlaskForm):
     product = StringField("Product or service being bought", validators=[InputRequired(), Length(max=200)])
     product_aliases = TextAreaField("Other names of the product", validators=[Length(max=2000)],
                                     description="One per line.")
-    required_regions = MultiCheckboxField("Data must be processed in", choices=REGIONS)
+    required_regions = MultiCheckboxField("Data must be processed in", choices=choices(REGIONS))
     other_regions = StringField("Other countries", validators=[Length(max=300)],
                                 description="Comma-separated country names.")
     template_key = SelectField("Questionnaire", validators=[InputRequired()])
@@ -71,7 +82,7 @@ class InviteForm(FlaskForm):
 class UploadForm(FlaskForm):
     """Upload a certificate, an SoA or other evidence (PDF)."""
 
-    role = SelectField("Document", choices=DOCUMENT_ROLES, validators=[InputRequired()])
+    role = SelectField("Document", choices=choices(DOCUMENT_ROLES), validators=[InputRequired()])
     file = FileField("PDF file", validators=[FileRequired("Choose a PDF file.")])
     submit = SubmitField("Upload")
 
@@ -83,6 +94,19 @@ class CorrectionForm(FlaskForm):
     value = TextAreaField("Correct value", validators=[Length(max=5000)])
     reason = StringField("Reason", validators=[InputRequired(), Length(max=500)])
     submit = SubmitField("Save correction")
+
+
+class ControlCorrectionForm(FlaskForm):
+    """Correct one Annex A control of an SoA: listed or not, applicable or not, and why."""
+
+    # unknown ids are refused by the operation with a message naming the id
+    control = SelectField("Control", choices=choices((cid, control_label(cid)) for cid in ANNEX_A),
+                          validators=[InputRequired()], validate_choice=False)
+    state = RadioField("In the SoA", choices=choices(STATES.items()), validators=[InputRequired()])
+    justification = TextAreaField("Justification", validators=[Length(max=2000)],
+                                  description="Why the control is included or excluded, as the SoA says.")
+    reason = StringField("Reason for the correction", validators=[InputRequired(), Length(max=500)])
+    submit = SubmitField("Save control correction")
 
 
 class ActionForm(FlaskForm):
@@ -101,7 +125,7 @@ class CommentForm(FlaskForm):
 class DecisionForm(FlaskForm):
     """Accept or reject the supplier, with a reason."""
 
-    decision = RadioField("Decision", choices=[("accepted", "Accept"), ("rejected", "Reject")],
+    decision = RadioField("Decision", choices=choices([("accepted", "Accept"), ("rejected", "Reject")]),
                           validators=[InputRequired()])
     reason = TextAreaField("Reason", validators=[InputRequired(), Length(max=5000)])
     submit = SubmitField("Record decision")
@@ -114,8 +138,8 @@ class DashboardFilterForm(FlaskForm):
         csrf = False
 
     q = SearchField("Search supplier or product", validators=[Optional(), Length(max=200)])
-    rating = SelectField("Rating", choices=[("", "Any"), ("red", "Red"), ("amber", "Amber"),
-                                            ("green", "Green"), ("none", "Not rated")],
+    rating = SelectField("Rating", choices=choices([("", "Any"), ("red", "Red"), ("amber", "Amber"),
+                                                    ("green", "Green"), ("none", "Not rated")]),
                          validators=[Optional()])
     status = SelectField("Status", validators=[Optional()])
     expiring = IntegerField("Certificate expiring within (days)",

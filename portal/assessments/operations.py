@@ -19,6 +19,7 @@ from .. import audit
 from ..extensions import db
 from ..models import Assessment, Comment, Correction, Document, Response, StoredFile, User, utcnow
 from . import rescoring, storage
+from .control_corrections import coerce_control, control_field, machine_control
 from .corrections import coerce_value, correctable_fields
 from .questionnaire_form import missing_required, question_specs
 
@@ -185,6 +186,30 @@ def correct_field(doc: Document, user: User, field: str, raw_value: str, reason:
     except ValueError as err:
         raise OperationError(str(err)) from None
     machine = (doc.extraction or {}).get(field)
+    return _record_correction(doc, user, field, machine, value, reason, today)
+
+
+def correct_control(doc: Document, user: User, control_id: str, state: str, justification: str,
+                    reason: str, today: dt.date) -> Correction:
+    """Record the supplier's reading of one SoA control (the machine's is kept) and re-score."""
+    if doc.parse_status != "parsed":
+        raise OperationError("This document has not been read yet; parse it again first.")
+    if doc.role != "soa":
+        raise OperationError("Controls can be corrected only on a Statement of Applicability.")
+    if not reason.strip():
+        raise OperationError("Say why the control read from the document is wrong.")
+    try:
+        value = coerce_control(control_id, state, justification)
+    except ValueError as err:
+        raise OperationError(str(err)) from None
+    data = doc.extraction if (doc.extraction or {}).get("kind") == "soa" else None
+    field, machine = control_field(control_id), machine_control(data, control_id)
+    return _record_correction(doc, user, field, machine, value, reason, today)
+
+
+def _record_correction(doc: Document, user: User, field: str, machine: Any, value: Any, reason: str,
+                       today: dt.date) -> Correction:
+    """Keep the machine value beside the supplier's, log who changed what, and re-score."""
     row = Correction(document_id=doc.id, field=field, machine_value=machine, corrected_value=value,
                      reason=reason.strip(), user_id=user.id)
     db.session.add(row)

@@ -11,6 +11,13 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Assessment, Comment, Correction, Document, Invitation, Response, Scoring
+from .control_corrections import (
+    control_id_of,
+    control_label,
+    machine_control,
+    overlay_controls,
+    split_corrections,
+)
 from .corrections import FIELD_LABELS, correctable_fields, display_text, latest_corrections
 from .questionnaire_form import QuestionSpec, question_specs
 from .rescoring import load_template
@@ -36,12 +43,33 @@ class FieldView:
 
 
 @dataclass
+class ControlView:
+    """One Annex A control of an SoA: the machine's reading, the one that counts, and who said so."""
+
+    id: str
+    label: str
+    machine: dict[str, Any] | None  # None: the parser did not list it
+    effective: dict[str, Any] | None  # None: the supplier says the SoA does not list it
+    corrections: list[Correction]
+
+    @property
+    def corrected(self) -> bool:
+        """Say whether the supplier replaced the machine reading."""
+        return bool(self.corrections)
+
+
+@dataclass
 class DocumentView:
     """A document with its fields (corrections applied)."""
 
     doc: Document
     fields: list[FieldView] = field(default_factory=list)
-    controls: list[dict[str, Any]] = field(default_factory=list)
+    controls: list[ControlView] = field(default_factory=list)
+
+    @property
+    def corrected_controls(self) -> list[ControlView]:
+        """Return the controls the supplier corrected."""
+        return [c for c in self.controls if c.corrected]
 
 
 @dataclass(frozen=True)
@@ -124,8 +152,25 @@ def document_view(doc: Document, corrections: list[Correction]) -> DocumentView:
             name=name, label=FIELD_LABELS.get(name, name), machine=data.get(name),
             effective=effective.get(name, data.get(name)), corrections=mine, page=_page_of(evidence, name)))
     if kind == "soa":
-        view.controls = list(data.get("controls") or [])
+        view.controls = control_views(data if data.get("kind") == "soa" else {}, corrections)
     return view
+
+
+def control_views(data: dict[str, Any], corrections: list[Correction]) -> list[ControlView]:
+    """Return the SoA's controls in document order, corrections applied; removed ones last."""
+    mine: dict[str, list[Correction]] = defaultdict(list)
+    for row in corrections:
+        cid = control_id_of(row.field)
+        if cid:
+            mine[cid].append(row)
+    _, corrected = split_corrections(latest_corrections(corrections))
+    effective = {"controls": list(data.get("controls") or [])}
+    overlay_controls(effective, corrected)
+    shown = [c["id"] for c in effective["controls"]]
+    removed = [cid for cid in corrected if cid not in shown]
+    return [ControlView(cid, control_label(cid), machine_control(data, cid),
+                        corrected[cid] if cid in corrected else machine_control(data, cid), mine.get(cid, []))
+            for cid in [*shown, *removed]]
 
 
 def _page_of(evidence: dict[str, Any], name: str) -> int | None:

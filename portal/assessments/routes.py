@@ -10,12 +10,12 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..auth.invitations import MailSettings, create_invitation, deliver_invitation
 from ..extensions import db
-from ..models import ASSESSMENT_STATUSES
+from ..forms import choices
 from ..security import assessment_or_404, assessment_scope, procurement_required, roles_required
 from . import bp, operations, pages, rescoring
 from .access import require_procurement, require_supplier_edit, supplier_may_edit
 from .dashboard import SORTS, DashboardQuery, portfolio
-from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionForm, InviteForm
+from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionForm, InviteForm, status_choices
 from .helpers import invitation_link, split_lines, template_choices, today
 from .questionnaire_form import (
     answers_from_form,
@@ -35,7 +35,7 @@ VIEWERS = ("procurement", "legal", "supplier")
 def dashboard() -> str:
     """Show the portfolio (buyers) or the assessments to answer (suppliers)."""
     form = DashboardFilterForm(request.args)
-    form.status.choices = [("", "Any")] + [(s, s.replace("_", " ")) for s in ASSESSMENT_STATUSES]
+    form.status.choices = status_choices()
     query = _dashboard_query(form)
     result = portfolio(assessment_scope(current_user), query)
     return render_template("assessments/dashboard.html", form=form, result=result, query=query,
@@ -58,7 +58,7 @@ def _dashboard_query(form: DashboardFilterForm) -> DashboardQuery:
 def new() -> str | WerkzeugResponse:
     """Open an assessment of a supplier's product (and invite its users)."""
     form = AssessmentForm()
-    form.template_key.choices = template_choices(current_user.organisation_id)
+    form.template_key.choices = choices(template_choices(current_user.organisation_id))
     if form.validate_on_submit():
         data = _assessment_data(form)
         assessment = operations.create_assessment(current_user, data)

@@ -16,7 +16,7 @@ from ..security import assessment_or_404, roles_required
 from . import bp, operations, pdfview, storage
 from .access import document_of, require_supplier_edit, supplier_may_edit
 from .corrections import display_value
-from .forms import ActionForm, CorrectionForm, UploadForm
+from .forms import ActionForm, ControlCorrectionForm, CorrectionForm, UploadForm
 from .helpers import storage_root, today, upload_limit
 from .pages import document_view
 
@@ -81,7 +81,8 @@ def document(assessment_id: int, document_id: int) -> str:
     forms = {f.name: CorrectionForm(formdata=None, field=f.name, value=display_value(f.effective))
              for f in view.fields}
     return render_template("assessments/document.html", a=assessment, v=view, forms=forms,
-                           action_form=ActionForm(), can_edit=supplier_may_edit(current_user, assessment))
+                           control_form=ControlCorrectionForm(formdata=None), action_form=ActionForm(),
+                           can_edit=supplier_may_edit(current_user, assessment))
 
 
 @bp.post("/<int:assessment_id>/documents/<int:document_id>/corrections")
@@ -105,6 +106,31 @@ def correct(assessment_id: int, document_id: int) -> WerkzeugResponse:
             db.session.commit()
             flash("Correction saved; the buyer sees it marked as supplier-provided.", "success")
     return redirect(url_for(".document", assessment_id=assessment.id, document_id=doc.id))
+
+
+@bp.post("/<int:assessment_id>/documents/<int:document_id>/controls")
+@roles_required("supplier")
+def correct_control(assessment_id: int, document_id: int) -> WerkzeugResponse:
+    """Record the supplier's correction of one SoA control (with a reason)."""
+    assessment = assessment_or_404(assessment_id)
+    require_supplier_edit(current_user, assessment)
+    doc = document_of(assessment, document_id)
+    form = ControlCorrectionForm()
+    if not form.validate_on_submit():
+        flash("Choose a control and whether it applies, and give a reason.", "error")
+    else:
+        try:
+            operations.correct_control(doc, current_user, form.control.data, form.state.data,
+                                       form.justification.data or "", form.reason.data, today())
+        except operations.OperationError as err:
+            db.session.rollback()
+            flash(str(err), "error")
+        else:
+            db.session.commit()
+            flash(f"Correction of {form.control.data} saved; the buyer sees it marked as "
+                  "supplier-provided.", "success")
+    return redirect(url_for(".document", assessment_id=assessment.id, document_id=doc.id,
+                            _anchor="controls"))
 
 
 @bp.post("/<int:assessment_id>/documents/<int:document_id>/parse")

@@ -10,7 +10,7 @@ from scoring.rules.answers import CONTRADICTIONS
 
 from ..admin.accreditation import registry_from_db
 from ..assessments import rescoring
-from ..assessments.corrections import FIELD_LABELS, apply_corrections, display_text, effective_extraction
+from ..assessments.corrections import apply_corrections, correction_text, effective_extraction, field_label
 from ..assessments.questionnaire_form import question_specs
 from ..models import Assessment, Correction, Document
 from .summary import (
@@ -109,7 +109,7 @@ def _corrections(docs: list[Document], by_doc: dict[int, list[Correction]]) -> t
     out = []
     for doc in docs:
         for field, row in sorted(_latest_rows(by_doc.get(doc.id, [])).items()):
-            out.append(CorrectionLine(doc.role, field, FIELD_LABELS.get(field, field),
-                                      display_text(row.machine_value) or "(not read)",
-                                      display_text(row.corrected_value) or "(empty)", row.reason))
+            out.append(CorrectionLine(doc.role, field, field_label(field),
+                                      correction_text(field, row.machine_value) or "(not read)",
+                                      correction_text(field, row.corrected_value) or "(empty)", row.reason))
     return tuple(out)

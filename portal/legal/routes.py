@@ -10,9 +10,8 @@ from werkzeug.wrappers import Response
 
 from ..assessments import routes as assessment_routes
 from ..assessments.dashboard import DashboardQuery
-from ..assessments.forms import DashboardFilterForm
+from ..assessments.forms import DashboardFilterForm, status_choices
 from ..assessments.helpers import today
-from ..models import ASSESSMENT_STATUSES
 from ..security import assessment_or_404, assessment_scope, roles_required
 from . import bp, export, operations
 from .summary_pdf import render_summary_pdf
@@ -72,7 +71,7 @@ def _computed_for() -> dt.date:
 def _dashboard_query() -> DashboardQuery:
     """Read the dashboard's filter parameters exactly as the dashboard does."""
     form = DashboardFilterForm(request.args)
-    form.status.choices = [("", "Any")] + [(s, s) for s in ASSESSMENT_STATUSES]
+    form.status.choices = status_choices()
     return assessment_routes._dashboard_query(form)  # the dashboard's own reading, not a copy
 
 

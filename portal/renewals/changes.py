@@ -49,6 +49,9 @@ def effective(view: Any) -> dict[str, Any]:
     for f in getattr(view, "fields", []) or []:
         if getattr(f, "corrected", False):
             data[f.name] = f.effective
+    controls = getattr(view, "controls", None) or []
+    if any(getattr(c, "corrected", False) for c in controls):
+        data["controls"] = [{"id": c.id, **c.effective} for c in controls if c.effective is not None]
     return data
 
 

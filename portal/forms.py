@@ -1,0 +1,18 @@
+"""Form helpers shared by every feature's forms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+try:  # WTForms >= 3.3 deprecates (value, label) tuples and 3.4 removes them
+    from wtforms import SelectChoice
+except ImportError:  # pragma: no cover - older WTForms
+    SelectChoice = None
+
+
+def choices(pairs: Iterable[tuple[Any, str]]) -> list[Any]:
+    """Return select/radio options in the form this WTForms version prefers."""
+    if SelectChoice is None:
+        return list(pairs)
+    return [SelectChoice(value, label) for value, label in pairs]
