@@ -209,9 +209,10 @@ def holder_in_sentence(pages: list[Page]) -> tuple[str, Evidence] | None:
     """Return the holder named in a sentence ("This letter confirms that X has been certified")."""
     for page in pages[:2]:
         text = " ".join(line.text for line in page.lines)
-        m = _HOLDER_SENTENCE.search(text)
-        if m:
+        for m in _HOLDER_SENTENCE.finditer(text):
             name = _trim_name((m.group("h") or m.group("e")).strip(" ,"))
+            if not name[:1].isupper() and not name[:1].isdigit():
+                continue  # "certify that its AI management system complies": no name, a pronoun
             line = line_with(pages, name.split(" ")[0] + " " + " ".join(name.split(" ")[1:2]))
             return name, line or Evidence(page.number, name)
     return None

@@ -44,7 +44,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "datum der erstzertifizierung", "zertifiziert seit", "initially certified on",
         "date de certification initiale", "première certification", "fecha de certificación inicial",
         "original approval", "original registration", "initial approval", "initial certification date",
-        "date of original approval", "datum eerste certificering",
+        "date of original approval", "datum eerste certificering", "originally registered",
     ),
     "issue_date": (
         "current issue date", "date of issue", "issue date", "issued on", "effective date",
@@ -53,7 +53,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "ausgestellt am", "gültig ab", "gültig von", "datum", "date d'émission", "fecha de emisión",
         "data di emissione", "recertification date", "current approval", "gültig vom", "issued",
         "reissued on", "re-issued on", "renewed on", "last renewed", "current certificate",
-        "date of current approval", "datum van afgifte", "geldig vanaf", "uitgiftedatum",
+        "date of current approval", "current registration", "datum van afgifte", "geldig vanaf",
+        "uitgiftedatum",
         "date of registration", "registration date", "certification date",
     ),
     "surveillance_dates": (
@@ -75,6 +76,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "hiermit wird bescheinigt dass", "hiermit bescheinigen wir dass", "zertifikatsinhaber",
         "unternehmen", "organisation certifiée", "organización", "this letter confirms that",
         "we hereby certify that", "this is to confirm that", "is hereby granted to", "hereby granted to",
+        "this certificate is issued to", "certificate is issued to",
         "organisme certifié", "organisatie", "prepared for",
     ),
     "sites": (
