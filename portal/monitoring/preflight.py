@@ -168,16 +168,18 @@ def _soa_version(flag: dict[str, Any], a: Assessment) -> str:
 
 def _key_control(flag: dict[str, Any], a: Assessment) -> str:
     return ("Your SoA marks key controls (impact assessment A.5, life cycle A.6, data A.7 or third parties "
-            "A.10) not applicable: explain why in the thread, or upload the current SoA.")
+            "A.10) not applicable: correct a control if it was misread, explain why in the thread, or "
+            "upload the current SoA.")
 
 
 def _unjustified(flag: dict[str, Any], a: Assessment) -> str:
-    return ("A control is marked not applicable without a justification: add the justification to the SoA "
-            "and upload it again.")
+    return ("A control is marked not applicable without a justification: correct the control if its "
+            "justification was misread, or add the justification to the SoA and upload it again.")
 
 
 def _incomplete(flag: dict[str, Any], a: Assessment) -> str:
-    return "The SoA does not list all 38 Annex A controls: upload the complete SoA."
+    return ("The SoA does not list all 38 Annex A controls: add a control that was missed when reading it, "
+            "or upload the complete SoA.")
 
 
 def _contradicted(flag: dict[str, Any], a: Assessment) -> str:
@@ -206,8 +208,8 @@ ADVICE: dict[str, tuple[Phrase, str]] = {
     "scope.region_mismatch": (_region, "upload"),
     "soa.missing": (_soa_missing, "upload"),
     "soa.version_mismatch": (_soa_version, "upload"),
-    "soa.key_control_excluded": (_key_control, "upload"),
-    "soa.unjustified_exclusion": (_unjustified, "upload"),
-    "soa.incomplete": (_incomplete, "upload"),
+    "soa.key_control_excluded": (_key_control, "correct"),
+    "soa.unjustified_exclusion": (_unjustified, "correct"),
+    "soa.incomplete": (_incomplete, "correct"),
     "answer.contradicted": (_contradicted, "questionnaire"),
 }

@@ -165,3 +165,12 @@ def test_overlay_keeps_document_order_and_each_row_with_its_own_evidence():
     soa = SoaExtraction.from_json(merged)
     assert [(c.id, c.applicable, c.evidence is not None) for c in soa.controls] == [
         ("A.4.2", True, False), ("A.10.3", True, False), ("A.5.2", True, True)]
+
+
+def test_pre_flight_sends_the_supplier_to_correct_a_misread_control(app, login, parties):
+    client, soa = _uploaded(app, login, parties)
+    html = client.get(f"/assessments/{parties.assessment.id}/documents").get_data(as_text=True)
+    item = html[html.index('data-code="soa.key_control_excluded"'):]
+    item = item[:item.index("</li>")]
+    assert f'/assessments/{parties.assessment.id}/documents/{soa.id}#controls' in item
+    assert "Correct a misread control" in item
