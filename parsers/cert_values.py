@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .cert_layout import Layout, Segment, below, cell_under, column_block, continues, row_cells, same_row
 from .model import Evidence
+from .standards import find_standards
 
 # Abbreviations conventionally printed with a full stop ("Inc.", "S.A."); "Ltd" and "GmbH" are not.
 _LEGAL_ABBR = re.compile(r"(?:\b(?:Inc|Co|Corp|Bhd)|\b(?:[A-Z]\.){1,3}[A-Z])$")
@@ -108,7 +109,13 @@ def _row_value(segs: list[Segment], label: Segment, nxt: Segment) -> bool:
 def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:
     """Build a Value, cutting a scope where the certificate's standard wording starts after it."""
     if label.label is not None and label.label.field == "scope":
+        # A scope named mid-sentence ("... für den Geltungsbereich" / scope / "ein KI-Managementsystem
+        # nach ISO/IEC 42001 eingeführt hat.") ends where the sentence turns to the standard.
+        mid_sentence = label.text[:1].islower()
         for i in range(1, len(lines)):
+            if mid_sentence and find_standards(lines[i]):
+                lines, segments = lines[:i], segments[:i]
+                break
             if lines[i - 1].rstrip().endswith(".") and (_BOILERPLATE.match(lines[i])
                                                         or _HEADING.match(lines[i].strip())):
                 lines, segments = lines[:i], segments[:i]

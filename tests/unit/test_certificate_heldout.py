@@ -27,16 +27,9 @@ from .heldout_certs9 import CASES9
 # labels on their own) leaves the expiry date null.
 KNOWN_GAPS: frozenset[tuple[str, str]] = frozenset({("from_to_table", "expiry_date")})
 EVERY = CASES + CASES2 + CASES3 + CASES4 + CASES5 + CASES6 + CASES7 + CASES8 + CASES9
-# Read wrongly still: a German scope set inside the sentence ("für den Geltungsbereich" / scope /
-# "ein KI-Managementsystem ... eingeführt hat.") runs on into the rest of the sentence.
-STILL_WRONG = frozenset({"german_scope_mid_sentence"})
 
 
-_XFAIL = pytest.mark.xfail(strict=True, reason="scope runs on into the sentence")
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, marks=_XFAIL) if c.name in STILL_WRONG else c
-                                  for c in EVERY], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", EVERY, ids=lambda c: c.name)
 def test_heldout_certificate_reads_back(case: HeldOut) -> None:
     result = parse(case.build())
     assert isinstance(result, CertificateExtraction)
