@@ -81,7 +81,7 @@ def cell_id(text: str | None) -> str | None:
 
 
 _BY_DIGITS = {cid[2:].replace(".", ""): cid for cid in ANNEX_A}  # unique: checked by a test
-_OCR_TOKEN = re.compile(r"^\s*(?:A\s*[.,]?\s*)?(\d[\d.,]{1,6}?)\s*[.,:]?\s*$", re.I)
+_OCR_TOKEN = re.compile(r"^\s*(?:A\s*[.,]?\s*)?(\d[\d.,:]{1,6}?)\s*[.,:]?\s*$", re.I)
 
 
 def ocr_id(token: str, context: str = "") -> str | None:
@@ -97,7 +97,7 @@ def ocr_id(token: str, context: str = "") -> str | None:
     if cid is None:
         return None
     titled = fuzz.partial_ratio(ANNEX_A[cid].lower(), context.lower()) >= 85
-    return cid if titled or re.search(r"[.,]", match.group(1)) else None
+    return cid if titled or re.search(r"[.,:]", match.group(1)) else None
 
 
 def leading_id(text: str) -> tuple[str, str] | None:

@@ -14,7 +14,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytesseract
 
-from . import ocr_grid
+from . import ocr_grid, ocr_rows
 from .errors import CorruptPdf, OcrUnavailable, TooSlow
 from .model import BBox
 from .pages import Word, open_pdfium
@@ -134,7 +134,7 @@ def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s
     image = renderer.render(index, dpi)
     lang = _languages(settings.ocr_languages)
     turned, _ = ocr_grid.deskew(image)
-    rows = ocr_grid.find_grid(turned, dpi)
+    rows = ocr_grid.find_grid(turned, dpi) or ocr_rows.find_rows(turned, dpi)
     cell_words: list[Word] = []
     grid: list[list[list[GridCell]]] = []
     page_image = image
@@ -180,7 +180,7 @@ def _read_cells(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int, lang:
         marks = ocr_grid.glyph_texts(_tesseract(line, lang, "--psm 7", timeout_s, index), spans)
         for k, text in marks.items():
             if not _RULE_ARTEFACT.match(text):
-                cells[(glyphs[k].row, glyphs[k].col)] = [[(clean_text(text), glyphs[k].ink)]]
+                cells[(glyphs[k].row, glyphs[k].col)] = [[(_mark(text), glyphs[k].ink)]]
     scale = 72.0 / dpi
     words: list[Word] = []
     for lines in cells.values():
@@ -188,6 +188,21 @@ def _read_cells(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int, lang:
             top, bottom = min(b[1] for _, b in row) * scale, max(b[3] for _, b in row) * scale
             words.extend(Word(text, b[0] * scale, top, b[2] * scale, bottom, bottom - top) for text, b in row)
     return words, _tables(rows, cells, scale)
+
+
+# What Tesseract, which has no tick glyphs, makes of a lone ✓ or ✗, and of a lone Y
+_TICKS = {"v", "V", "/", "J", "Vv", "vV", "\\/", "\u221a"}
+_CROSSES = {"X", "x", "×", "K"}
+
+
+def _mark(text: str) -> str:
+    """Name a lone mark: a tick read as "v" is ✓, "¥" is Y; a cross stays x (its column decides)."""
+    text = clean_text(text)
+    if text in _TICKS:
+        return "✓"
+    if text in _CROSSES:
+        return "x"
+    return "Y" if text == "¥" else text
 
 
 def _cell_lines(items: list[tuple[str, ocr_grid.PixelBox, tuple[int, ...]]]) -> CellLines:
@@ -225,7 +240,8 @@ def horizontal_rules(image: Any, dpi: int) -> list[float]:
     binary = image.point(lambda v: 0 if v < _RULE_INK else 255)
     width, height = binary.size
     min_len, reach = int(dpi * _RULE_MIN_INCHES), max(2, dpi // 30)
-    rows = sorted({y for y, _, _ in _thin_runs(binary.tobytes(), width, height, min_len, reach)})
+    rows = sorted({y for y, _, _ in ocr_grid.thin_runs(binary.tobytes(), width, height, min_len, reach,
+                                                         edges=False)})
     merged: list[list[int]] = []
     for y in rows:
         if merged and y - merged[-1][-1] <= 2:
@@ -237,19 +253,6 @@ def horizontal_rules(image: Any, dpi: int) -> list[float]:
 
 _RULE_INK = 200  # rules are often light grey
 _RULE_MIN_INCHES = 1.0
-
-
-def _thin_runs(data: bytes, width: int, height: int, min_len: int, reach: int
-               ) -> Iterator[tuple[int, int, int]]:
-    """Yield (row, start, end) of long dark runs with light pixels `reach` above and below."""
-    pattern = re.compile(rb"\x00{%d,}" % min_len)
-    for y in range(height):
-        for match in pattern.finditer(data, y * width, (y + 1) * width):
-            mid = (match.start() + match.end()) // 2
-            above = data[mid - reach * width] if y >= reach else 255
-            below = data[mid + reach * width] if y + reach < height else 255
-            if above and below:  # thin: a rule, not a filled box
-                yield y, match.start() - y * width, match.end() - y * width
 
 
 def ocr_dpi(settings: ParseSettings, native_dpi: float | None) -> int:

@@ -80,9 +80,9 @@ def find_grid(image: Image.Image, dpi: int) -> list[list[PixelBox]]:
     binary = image.point(lambda v: 0 if v < _RULE_INK else 255)
     min_len = max(20, int(dpi * 0.3))
     reach = max(2, dpi // 40)
-    horizontal = _merge_runs(_thin_runs(binary.tobytes(), binary.width, binary.height, min_len, reach))
+    horizontal = merge_runs(thin_runs(binary.tobytes(), binary.width, binary.height, min_len, reach))
     upright = binary.transpose(Image.Transpose.TRANSPOSE)
-    vertical = _merge_runs(_thin_runs(upright.tobytes(), upright.width, upright.height, min_len, reach))
+    vertical = merge_runs(thin_runs(upright.tobytes(), upright.width, upright.height, min_len, reach))
     ys = sorted({y for y, _, _ in horizontal})
     bands: list[tuple[int, int, list[tuple[int, int]]]] = []
     min_row, min_col = int(dpi * _MIN_ROW_INCHES), int(dpi * _MIN_COLUMN_INCHES)
@@ -161,7 +161,7 @@ def _cluster(values: list[int], gap: int = 4) -> list[int]:
     return [sum(g) // len(g) for g in groups]
 
 
-def _merge_runs(runs: Iterator[tuple[int, int, int]], gap: int = 10) -> list[tuple[int, int, int]]:
+def merge_runs(runs: Iterator[tuple[int, int, int]], gap: int = 10) -> list[tuple[int, int, int]]:
     """Merge the runs of a thick or slightly tilted rule into segments (position, start, end).
 
     Runs on neighbouring pixel rows belong to one rule; along it, pieces a few pixels apart
@@ -186,17 +186,25 @@ def _merge_runs(runs: Iterator[tuple[int, int, int]], gap: int = 10) -> list[tup
     return out
 
 
-def _thin_runs(data: bytes, width: int, height: int, min_len: int, reach: int
-               ) -> Iterator[tuple[int, int, int]]:
-    """Yield (row, start, end) of long dark runs with light pixels `reach` above and below."""
+def thin_runs(data: bytes, width: int, height: int, min_len: int, reach: int, edges: bool = True
+              ) -> Iterator[tuple[int, int, int]]:
+    """Yield (row, start, end) of long dark runs with light pixels `reach` above and below.
+
+    With `edges`, also the top and bottom edges of filled bars (light on one side).
+    """
     pattern = re.compile(rb"\x00{%d,}" % min_len)
     for y in range(height):
         for match in pattern.finditer(data, y * width, (y + 1) * width):
-            mid = (match.start() + match.end()) // 2
-            above = data[mid - reach * width] if y >= reach else 255
-            below = data[mid + reach * width] if y + reach < height else 255
-            if above or below:  # a rule, or the top or bottom edge of a filled bar
-                yield y, match.start() - y * width, match.end() - y * width
+            # judged at three points: one of them may fall on a crossing rule
+            span = match.end() - match.start()
+            for mid in (match.start() + span // 2, match.start() + span // 4, match.start() + 3 * span // 4):
+                above = data[mid - reach * width] if y >= reach else 255
+                below = data[mid + reach * width] if y + reach < height else 255
+                if (above or below) if edges else (above and below):
+                    break
+            else:
+                continue
+            yield y, match.start() - y * width, match.end() - y * width
 
 
 # ---------------------------------------------------------------- cells onto one strip
