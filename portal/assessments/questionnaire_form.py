@@ -21,6 +21,8 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from ..forms import choices
+
 YES_NO = [("yes", "Yes"), ("no", "No")]
 SUPPLIER_ROLES = [("", "—"), ("LLM", "LLM"), ("ASR", "Speech recognition (ASR)"),
                   ("TTS", "Speech synthesis (TTS)"), ("telephony", "Telephony"), ("other", "Other AI")]
@@ -67,7 +69,7 @@ class SupplierEntryForm(Form):
     """One AI supplier and its role (a row of the repeatable list)."""
 
     name = StringField("Supplier name", validators=[Optional(), Length(max=200)])
-    role = SelectField("Role", choices=SUPPLIER_ROLES, validate_choice=False)
+    role = SelectField("Role", choices=choices(SUPPLIER_ROLES), validate_choice=False)
     ROLES = dict(SUPPLIER_ROLES)
 
     def validate_role(self, field: SelectField) -> None:
@@ -82,9 +84,9 @@ def supplier_entry_form(roles: tuple[str, ...]) -> type[SupplierEntryForm]:
     """Return a supplier row form offering the template's roles (the default list when none)."""
     if not roles:
         return SupplierEntryForm
-    choices = [("", "—")] + [(r, dict(SUPPLIER_ROLES).get(r, r)) for r in roles]
-    role = SelectField("Role", choices=choices, validate_choice=False)
-    return type("SupplierEntryForm", (SupplierEntryForm,), {"role": role, "ROLES": dict(choices)})
+    options = [("", "—")] + [(r, dict(SUPPLIER_ROLES).get(r, r)) for r in roles]
+    role = SelectField("Role", choices=choices(options), validate_choice=False)
+    return type("SupplierEntryForm", (SupplierEntryForm,), {"role": role, "ROLES": dict(options)})
 
 
 class QuestionnaireBase(FlaskForm):
@@ -112,11 +114,11 @@ def _field_for(spec: QuestionSpec, required: bool) -> Any:
     check = [InputRequired(message="This answer is required.")] if required else [Optional()]
     kw: dict[str, Any] = {"description": spec.help}
     if spec.type == "yes_no":
-        return RadioField(label, choices=YES_NO, validators=check, **kw)
+        return RadioField(label, choices=choices(YES_NO), validators=check, **kw)
     if spec.type == "date":
         return DateField(label, validators=check, **kw)
     if spec.type == "choice":
-        return SelectField(label, choices=[("", "—")] + [(c, c) for c in spec.choices],
+        return SelectField(label, choices=choices([("", "—")] + [(c, c) for c in spec.choices]),
                            validators=check, **kw)
     if spec.type == "suppliers":
         validators = [_at_least_one_supplier] if required else []

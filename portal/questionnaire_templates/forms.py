@@ -11,6 +11,8 @@ from wtforms.validators import InputRequired, Length, Optional
 from questionnaires import QUESTION_TYPES
 from questionnaires.model import CONTEXT_FIELDS
 
+from ..forms import choices
+
 TYPE_LABELS = {"yes_no": "Yes / no", "text": "Text", "date": "Date", "choice": "One of a list of choices",
                "supplier_list": "List of AI suppliers with their roles"}
 ANSWERS_TARGET = "answers"  # stands for "answers.<question id>"
@@ -35,14 +37,14 @@ class QuestionForm(FlaskForm):
                      description="lower_snake_case, unique in the template.")
     text = TextAreaField("Question", validators=[InputRequired(), Length(max=2000)])
     help = TextAreaField("Help text", validators=[Optional(), Length(max=2000)])
-    type = SelectField("Answer type", choices=[(t, TYPE_LABELS.get(t, t)) for t in QUESTION_TYPES],
+    type = SelectField("Answer type", choices=choices([(t, TYPE_LABELS.get(t, t)) for t in QUESTION_TYPES]),
                        validators=[InputRequired()])
     required = BooleanField("An answer is required to submit")
     options = TextAreaField("Choices (or supplier roles)", validators=[Optional(), Length(max=4000)],
                             description="One per line: the choices of a choice question, or the roles a "
                                         "supplier-list question offers (default: LLM, ASR, TTS, telephony, "
                                         "other).")
-    maps_to = SelectField("The answer feeds the scoring context as", choices=MAPS_TO,
+    maps_to = SelectField("The answer feeds the scoring context as", choices=choices(MAPS_TO),
                           validators=[Optional()])
     section = StringField("Section", validators=[Optional(), Length(max=200)])
     submit = SubmitField("Add question")
