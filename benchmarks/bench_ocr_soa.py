@@ -1,6 +1,7 @@
 """Scanned SoAs: rasterise every corpus SoA to an image-only PDF, parse it, score its controls.
 
     .venv/bin/python benchmarks/bench_ocr_soa.py [CORPUS_DIR] [--case NAME ...] [-v]
+        [--dpi 200] [--skew 0.4] [--seed 7]
 
 Each page is rendered at 200 dpi in greyscale, turned slightly and speckled like a scan, and
 saved as an image-only PDF; the parse must then OCR it. Prints controls read right (id,
@@ -28,6 +29,9 @@ def main() -> int:
     ap.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--case", action="append", help="only these case directories")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each control read wrong")
+    ap.add_argument("--dpi", type=int, default=200, help="scan resolution")
+    ap.add_argument("--skew", type=float, default=0.4, help="largest turn of a page, degrees")
+    ap.add_argument("--seed", type=int, default=7, help="varies each page's turn and dust")
     opts = ap.parse_args()
     cases = sorted(p.parent for p in opts.corpus.glob("*/soa.pdf"))
     if opts.case:
@@ -38,7 +42,7 @@ def main() -> int:
         want = want_soa(case)
         if want is None:
             continue
-        scan, count = rasterise(case / "soa.pdf")
+        scan, count = rasterise(case / "soa.pdf", opts.dpi, opts.seed, opts.skew)
         started = time.perf_counter()
         got = parse(scan)
         elapsed = time.perf_counter() - started

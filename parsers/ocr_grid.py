@@ -48,15 +48,14 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     scale = 600 / max(image.size)
     size = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
     small = ImageOps.invert(image.resize(size, Image.Resampling.BOX))
-    best, best_score = 0.0, _profile_score(small)
+    level = _profile_score(small)
     steps = int(_MAX_SKEW_DEGREES / _SKEW_STEP)
-    for k in range(-steps, steps + 1):
-        angle = k * _SKEW_STEP
-        if k == 0:
-            continue
-        score = _profile_score(small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0))
-        if score > best_score * 1.02 and score > best_score:
-            best, best_score = angle, score
+    scores = {k * _SKEW_STEP: _profile_score(small.rotate(k * _SKEW_STEP, resample=Image.Resampling.BILINEAR,
+                                                          fillcolor=0))
+              for k in range(-steps, steps + 1) if k}
+    best = max(scores, key=lambda angle: scores[angle], default=0.0)
+    if not scores or scores[best] <= 1.02 * level:
+        best = 0.0  # a page that is level, or as good as, is left untouched
     if best == 0.0:
         return image, 0.0
     turned = image.rotate(best, resample=Image.Resampling.BICUBIC, fillcolor=255)
@@ -80,9 +79,11 @@ def find_grid(image: Image.Image, dpi: int) -> list[list[PixelBox]]:
     binary = image.point(lambda v: 0 if v < _RULE_INK else 255)
     min_len = max(20, int(dpi * 0.3))
     reach = max(2, dpi // 40)
-    horizontal = merge_runs(thin_runs(binary.tobytes(), binary.width, binary.height, min_len, reach))
-    upright = binary.transpose(Image.Transpose.TRANSPOSE)
-    vertical = merge_runs(thin_runs(upright.tobytes(), upright.width, upright.height, min_len, reach))
+    data, (width, height) = binary.tobytes(), binary.size
+    horizontal = merge_runs(thin_runs(data, width, height, min_len, reach), dpi // 6)
+    upright = binary.transpose(Image.Transpose.TRANSPOSE).tobytes()
+    vertical = merge_runs(thin_runs(upright, height, width, min_len, reach), dpi // 6)
+    thin = {y for y, _, _ in merge_runs(thin_runs(data, width, height, min_len, reach, False), 0)}
     ys = sorted({y for y, _, _ in horizontal})
     bands: list[tuple[int, int, list[tuple[int, int]]]] = []
     min_row, min_col = int(dpi * _MIN_ROW_INCHES), int(dpi * _MIN_COLUMN_INCHES)
@@ -104,7 +105,13 @@ def find_grid(image: Image.Image, dpi: int) -> list[list[PixelBox]]:
             spans = below[2]  # a header in white on a dark bar: its column rules do not show
         if len(spans) >= 2:
             rows.append([(a, top, b, bottom) for a, b in spans])
-    return rows if len(rows) >= 3 else []
+    # a table has rows between true rules; a dark banner's edges and a page frame do not make one
+    ruled = sum(1 for row in rows if _near(row[0][1], thin) and _near(row[0][3], thin))
+    return rows if ruled >= 3 else []
+
+
+def _near(y: int, ys: set[int]) -> bool:
+    return any(abs(y - other) <= 3 for other in ys)
 
 
 Band = tuple[int, int, list[tuple[int, int]]]
@@ -161,11 +168,11 @@ def _cluster(values: list[int], gap: int = 4) -> list[int]:
     return [sum(g) // len(g) for g in groups]
 
 
-def merge_runs(runs: Iterator[tuple[int, int, int]], gap: int = 10) -> list[tuple[int, int, int]]:
+def merge_runs(runs: Iterator[tuple[int, int, int]], gap: int) -> list[tuple[int, int, int]]:
     """Merge the runs of a thick or slightly tilted rule into segments (position, start, end).
 
-    Runs on neighbouring pixel rows belong to one rule; along it, pieces a few pixels apart
-    (a speck of dust, a crossing) join up.
+    Runs on neighbouring pixel rows belong to one rule; along it, pieces up to `gap` pixels
+    apart (a faint stretch once turned, a speck of dust) join up.
     """
     clusters: list[list[tuple[int, int, int]]] = []
     for run in sorted(runs):

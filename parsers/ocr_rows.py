@@ -70,7 +70,7 @@ def _table_rules(image: Image.Image, dpi: int) -> list[tuple[int, int, int]]:
     """Return the long horizontal rules of the largest stack of alike rules (y, x0, x1), top down."""
     binary = image.point(lambda v: 0 if v < _RULE_INK else 255)
     runs = thin_runs(binary.tobytes(), binary.width, binary.height, int(dpi * 0.3), max(2, dpi // 40))
-    long = [r for r in merge_runs(runs) if r[2] - r[1] >= dpi * _MIN_TABLE_INCHES]
+    long = [r for r in merge_runs(runs, dpi // 6) if r[2] - r[1] >= dpi * _MIN_TABLE_INCHES]
     stacks: list[list[tuple[int, int, int]]] = []
     for rule in sorted(long):
         last = stacks[-1][-1] if stacks else None

@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .controls import cell_id, normalise_id, ocr_id
+from .controls import ANNEX_A, cell_id, normalise_id, ocr_id
 from .model import BBox
 from .pages import Line, Page, Word
 
@@ -80,15 +80,43 @@ def _ruled_tables(page: Page) -> list[list[Row]]:
 
 
 def _grid_rows(page: Page, table: list[list[tuple[BBox, str]]]) -> list[Row]:
-    """Rows of a scanned ruled table read cell by cell; an id OCR lost its dots in is restored."""
+    """Rows of a scanned ruled table read cell by cell; an id OCR garbled is restored where it is sure."""
     rows = []
     for cells in table:
         texts = [text.strip() for _, text in cells]
         shown = " ".join(t for t in texts if t)
-        texts = [t if cell_id(t) or "\n" in t else (ocr_id(t, shown) or t) for t in texts]
+        texts = [_ocr_cell(t, shown) for t in texts]
+        if texts and not any(cell_id(t) for t in texts):
+            texts = _id_from_title(texts)
         box = (cells[0][0][0], cells[0][0][1], cells[-1][0][2], cells[-1][0][3])
         rows.append(Row(page.number, texts, box, shown.replace("\n", " ")))
     return rows
+
+
+_EDGE_NOISE = "“”\"'‘’`.,:;|_ "  # specks and rule ends at a cell's edge read as quotes or dots
+
+
+def _ocr_cell(text: str, row_text: str) -> str:
+    """Return the cell's id when OCR dropped its dots or added edge specks, else the text."""
+    if "\n" in text or cell_id(text):
+        return text
+    trimmed = text.strip(_EDGE_NOISE)
+    if cell_id(trimmed):
+        return trimmed
+    return ocr_id(trimmed, row_text) or text
+
+
+def _id_from_title(texts: list[str]) -> list[str]:
+    """Name the control of a row whose short id cell is unreadable ("Bis" for 3.3) by its Annex A title."""
+    if not texts[0] or len(texts[0]) > 8 or any(ch.isspace() for ch in texts[0].strip()):
+        return texts
+    for text in texts[1:]:
+        flat = " ".join(text.split()).lower()
+        scores = sorted(((fuzz.ratio(flat, title.lower()), cid) for cid, title in ANNEX_A.items()),
+                        reverse=True)
+        if scores and scores[0][0] >= 92 and scores[0][0] - scores[1][0] >= 10:
+            return [scores[0][1], *texts[1:]]
+    return texts
 
 
 def _text_in(page: Page, bbox: BBox) -> str:

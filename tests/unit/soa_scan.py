@@ -18,7 +18,7 @@ from parsers import SoaExtraction
 DPI = 200
 
 
-def rasterise(pdf: Path, dpi: int = DPI, seed: int = 7) -> tuple[bytes, int]:
+def rasterise(pdf: Path, dpi: int = DPI, seed: int = 7, skew: float = 0.4) -> tuple[bytes, int]:
     """Return an image-only copy of `pdf` (each page rendered, turned a little, speckled) and its page count.
 
     What a scanner gives: greyscale, a fraction of a degree of skew, sparse noise.
@@ -29,7 +29,7 @@ def rasterise(pdf: Path, dpi: int = DPI, seed: int = 7) -> tuple[bytes, int]:
     try:
         for page in document:
             image = page.render(scale=dpi / 72.0, grayscale=True).to_pil().convert("L")
-            image = image.rotate(rng.uniform(-0.4, 0.4), resample=Image.Resampling.BICUBIC,
+            image = image.rotate(rng.uniform(-skew, skew), resample=Image.Resampling.BICUBIC,
                                  expand=False, fillcolor=255)
             images.append(_speckle(image, rng))
     finally:

@@ -96,3 +96,12 @@ def test_deskew_levels_a_turned_page() -> None:
 def test_lone_marks_read_as_ticks_crosses_and_letters() -> None:
     assert [ocr._mark(t) for t in ("v", "V", "¥", "X", "N", "Yes")] == ["✓", "✓", "Y", "x", "N", "Yes"]
     assert ocr_id("3:3", "3:3 Reporting of concerns") == "A.3.3"
+
+
+def test_a_scanned_certificate_with_a_banner_and_a_divider_has_no_table() -> None:
+    # the banner's edges, a column divider and the page frame once passed for a three-row grid
+    path = require_path(CORPUS / "d19_nimbleroot" / "certificate.pdf")
+    with ocr.Renderer(path.read_bytes()) as renderer:
+        page, _ = ocr_grid.deskew(renderer.render(0, 150))
+    assert ocr_grid.find_grid(page, 150) == []
+    assert ocr_rows.find_rows(page, 150) == []
