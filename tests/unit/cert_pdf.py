@@ -21,9 +21,10 @@ class Text:
     bold: bool = False
 
 
-def build_pdf(pages: Sequence[Sequence[Text]], *, wide: bool = False) -> bytes:
+def build_pdf(pages: Sequence[Sequence[Text]], *, wide: bool = False,
+              size: tuple[float, float] | None = None) -> bytes:
     """Return PDF bytes with each page's strings drawn where the test says."""
-    size = landscape(A4) if wide else A4
+    size = size or (landscape(A4) if wide else A4)
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=size)
     for page in pages:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     ListFlowable,
     ListItem,
@@ -27,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .cert_pdf import Text
+from .cert_pdf import Text, build_pdf
 
 D = dt.date
 BASE = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13)
@@ -57,15 +56,7 @@ class HeldOut:
 
 def drawn(pages: Sequence[Sequence[Text]], size: tuple[float, float] = A4) -> bytes:
     """Return a PDF with each page's strings drawn at (x, y from the top)."""
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=size)
-    for page in pages:
-        for item in page:
-            pdf.setFont("Helvetica-Bold" if item.bold else "Helvetica", item.size)
-            pdf.drawString(item.x, size[1] - item.y - item.size, item.text)
-        pdf.showPage()
-    pdf.save()
-    return buf.getvalue()
+    return build_pdf(pages, size=size)
 
 
 def flowed(story: list[object], size: tuple[float, float] = A4) -> bytes:
