@@ -82,7 +82,7 @@ def find_grid(image: Image.Image, dpi: int) -> list[list[PixelBox]]:
     data, (width, height) = binary.tobytes(), binary.size
     horizontal = merge_runs(thin_runs(data, width, height, min_len, reach), dpi // 6)
     upright = binary.transpose(Image.Transpose.TRANSPOSE).tobytes()
-    vertical = merge_runs(thin_runs(upright, height, width, min_len, reach), dpi // 6)
+    vertical = merge_runs(thin_runs(upright, height, width, min_len, reach, samples=16), dpi // 6)
     thin = {y for y, _, _ in merge_runs(thin_runs(data, width, height, min_len, reach, False), 0)}
     ys = sorted({y for y, _, _ in horizontal})
     bands: list[tuple[int, int, list[tuple[int, int]]]] = []
@@ -139,7 +139,10 @@ def _majority_columns(table: list[Band]) -> list[Band]:
         for x in row:
             near = next((k for k in counts if abs(k - x) <= 6), x)
             counts[near] = counts.get(near, 0) + 1
-    common = sorted(x for x, n in counts.items() if 2 * n > len(table))
+    # a rule most rows show, or one shown at the table's top and bottom that fades in between
+    framed = {k for k in counts
+              if any(abs(k - x) <= 6 for x in edges[0]) and any(abs(k - x) <= 6 for x in edges[-1])}
+    common = sorted(x for x, n in counts.items() if 2 * n > len(table) or x in framed)
     if len(table) < 3 or len(common) < 3:
         return table
     spans = list(zip(common, common[1:], strict=False))
@@ -193,18 +196,20 @@ def merge_runs(runs: Iterator[tuple[int, int, int]], gap: int) -> list[tuple[int
     return out
 
 
-def thin_runs(data: bytes, width: int, height: int, min_len: int, reach: int, edges: bool = True
-              ) -> Iterator[tuple[int, int, int]]:
+def thin_runs(data: bytes, width: int, height: int, min_len: int, reach: int, edges: bool = True,
+              samples: int = 3) -> Iterator[tuple[int, int, int]]:
     """Yield (row, start, end) of long dark runs with light pixels `reach` above and below.
 
-    With `edges`, also the top and bottom edges of filled bars (light on one side).
+    With `edges`, also the top and bottom edges of filled bars (light on one side). `samples`
+    points along a run are judged: a column rule crosses evenly spaced row rules, so it needs
+    many; a row rule through a dark bar's white lettering would pass at some of many, so few.
     """
     pattern = re.compile(rb"\x00{%d,}" % min_len)
     for y in range(height):
         for match in pattern.finditer(data, y * width, (y + 1) * width):
-            # judged at three points: one of them may fall on a crossing rule
-            span = match.end() - match.start()
-            for mid in (match.start() + span // 2, match.start() + span // 4, match.start() + 3 * span // 4):
+            # judged at a few points along it, since one may sit on a crossing rule
+            step = max(1, (match.end() - match.start()) // (samples + 1))
+            for mid in range(match.start() + step, match.end() - step // 2, step):
                 above = data[mid - reach * width] if y >= reach else 255
                 below = data[mid + reach * width] if y + reach < height else 255
                 if (above or below) if edges else (above and below):
