@@ -15,6 +15,13 @@ PDF_SAMPLES = SHARED / "pdf-samples"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI, refuse to run without the shared corpus: its tests must fail there, never skip."""
+    missing = [str(p) for p in (CORPUS, PDF_SAMPLES) if not p.is_dir()]
+    if IN_CI and missing:
+        raise pytest.UsageError(f"CI=true but the shared test data is missing: {', '.join(missing)}")
+
+
 def require_tool(name: str, why: str) -> None:
     """Skip locally when a system tool is missing; in CI that is a failure, never a skip."""
     if shutil.which(name):

@@ -7,20 +7,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from parsers import CertificateExtraction, SoaExtraction, parse
 from scoring import Assessment, Context, assess
-from tests.conftest import corpus_cases, require_tool
+from tests.conftest import CORPUS, corpus_cases, require_path, require_tool
 
 THRESHOLD = 0.95  # share of cases whose flag set must equal the labels exactly (issue 3)
 
 
 def _cases() -> list[Path]:
-    cases = corpus_cases()
-    if not cases:
-        pytest.skip("the labelled corpus is not present")
-    return cases
+    require_path(CORPUS)
+    return corpus_cases()
 
 
 def _expected(case: Path) -> dict[str, Any]:
