@@ -10,13 +10,10 @@ surveillance audit; the expiry checks cover that.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 DUE_WINDOW_DAYS = 60  # "due" this long before the date, "overdue" after it
-DATE_FIELDS = ("initial_certification_date", "issue_date", "surveillance_dates", "next_audit_due",
-               "expiry_date")
 
 
 @dataclass(frozen=True)
@@ -28,15 +25,6 @@ class CycleDates:
     surveillance: tuple[dt.date, ...] = ()
     next_audit_due: dt.date | None = None
     expiry: dt.date | None = None
-
-    @classmethod
-    def from_fields(cls, fields: dict[str, Any]) -> CycleDates:
-        """Build from extraction JSON fields (ISO strings; unreadable values are ignored)."""
-        return cls(initial=to_date(fields.get("initial_certification_date")),
-                   issued=to_date(fields.get("issue_date")),
-                   surveillance=_dates(fields.get("surveillance_dates")),
-                   next_audit_due=to_date(fields.get("next_audit_due")),
-                   expiry=to_date(fields.get("expiry_date")))
 
     @classmethod
     def from_extraction(cls, cert: Any) -> CycleDates:
@@ -78,12 +66,17 @@ def surveillance_due(dates: CycleDates) -> dt.date | None:
 def surveillance_status(dates: CycleDates, today: dt.date,
                         window_days: int = DUE_WINDOW_DAYS) -> SurveillanceStatus | None:
     """Return the status when an audit is due within `window_days` or overdue, else None."""
-    if dates.expiry and dates.expiry < today:
+    return due_status(surveillance_due(dates), dates.last_audit(), dates.expiry, today, window_days)
+
+
+def due_status(due: dt.date | None, last: dt.date | None, expiry: dt.date | None, today: dt.date,
+               window_days: int = DUE_WINDOW_DAYS) -> SurveillanceStatus | None:
+    """Return the status of an audit due on `due` (as scoring stores it) when it is due soon or overdue."""
+    if expiry and expiry < today:
         return None  # an expired certificate needs renewing, not surveillance
-    due = surveillance_due(dates)
     if due is None or due > today + dt.timedelta(days=window_days):
         return None
-    return SurveillanceStatus(due=due, last=dates.last_audit() or due, overdue=due < today)
+    return SurveillanceStatus(due=due, last=last or due, overdue=due < today)
 
 
 def add_year(day: dt.date) -> dt.date:
@@ -92,21 +85,3 @@ def add_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
-
-
-def to_date(value: Any) -> dt.date | None:
-    """Return an ISO date string (or date) as a date; None when absent or unreadable."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _dates(value: Any) -> tuple[dt.date, ...]:
-    """Return the readable dates of a JSON list, oldest first."""
-    items: Iterable[Any] = value if isinstance(value, list) else []
-    return tuple(sorted(d for d in map(to_date, items) if d))

@@ -20,9 +20,8 @@ import sqlalchemy as sa
 from .. import audit
 from ..extensions import db
 from ..models import Assessment, Organisation, SentReminder, User
-from .cycle import surveillance_status
-from .facts import certificate_facts
 from .mailer import Mail, Mailer
+from .surveillance import due_audits
 
 log = logging.getLogger(__name__)
 
@@ -97,16 +96,15 @@ def _expiry_event(row: Any, today: dt.date) -> Event:
 
 def _surveillance_events(today: dt.date) -> list[Event]:
     events = []
-    for facts in certificate_facts(*OPEN):
-        status = surveillance_status(facts.dates, today)
-        if status is None or facts.supplier_org_id is None:
+    for due in due_audits(today, *OPEN):
+        if due.supplier_org_id is None:
             continue
-        state = "overdue" if status.overdue else "due"
+        status, state = due.status, "overdue" if due.status.overdue else "due"
         text = (f"surveillance audit overdue since {status.due.isoformat()}" if status.overdue
                 else f"surveillance audit due by {status.due.isoformat()}")
-        events.append(Event(f"a{facts.assessment_id}:surveillance:{status.due.isoformat()}:{state}",
-                            facts.assessment_id, facts.buyer_org_id, facts.supplier_org_id,
-                            facts.supplier_name, facts.product,
+        events.append(Event(f"a{due.assessment_id}:surveillance:{status.due.isoformat()}:{state}",
+                            due.assessment_id, due.buyer_org_id, due.supplier_org_id,
+                            due.supplier_name, due.product,
                             f"{text} (last audit {status.last.isoformat()})",
                             "Upload the latest surveillance audit report or the re-issued certificate."))
     return events

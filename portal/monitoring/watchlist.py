@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..models import Assessment, Scoring, utcnow
-from .cycle import DUE_WINDOW_DAYS
+from .surveillance import due_audits
 
 EXPIRY_WINDOW_DAYS = 90
 CHANGED_SINCE = dt.timedelta(days=7)
@@ -91,21 +91,15 @@ def _expiry_text(expiry: dt.date, today: dt.date) -> str:
     return f"expires in {left} day{'s' if left != 1 else ''}"
 
 
-def surveillance(scope: Any, today: dt.date, window_days: int = DUE_WINDOW_DAYS) -> list[WatchItem]:
-    """Return surveillance audits due soon or overdue, most overdue first (dates stored at scoring)."""
-    stmt = (sa.select(Assessment.id, Assessment.supplier_name, Assessment.product,
-                      Assessment.surveillance_due, Assessment.last_audit_date)
-            .where(scope, Assessment.status.not_in(CLOSED_STATUSES),
-                   Assessment.surveillance_due <= today + dt.timedelta(days=window_days),
-                   # an expired certificate needs renewing, not surveillance
-                   sa.or_(Assessment.expiry_date.is_(None), Assessment.expiry_date >= today))
-            .order_by(Assessment.surveillance_due, Assessment.id))
+def surveillance(scope: Any, today: dt.date) -> list[WatchItem]:
+    """Return surveillance audits due soon or overdue, most overdue first."""
     items = []
-    for i, s, p, due, last in db.session.execute(stmt):
-        overdue = due < today
-        text = f"overdue since {due.isoformat()}" if overdue else f"due by {due.isoformat()}"
-        items.append(WatchItem(i, s, p, due, f"{text} (last audit {(last or due).isoformat()})",
-                               urgent=overdue))
+    for due in due_audits(today, scope, Assessment.status.not_in(CLOSED_STATUSES)):
+        status = due.status
+        text = (f"overdue since {status.due.isoformat()}" if status.overdue
+                else f"due by {status.due.isoformat()}")
+        items.append(WatchItem(due.assessment_id, due.supplier_name, due.product, status.due,
+                               f"{text} (last audit {status.last.isoformat()})", urgent=status.overdue))
     return items
 
 

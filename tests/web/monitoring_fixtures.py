@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from portal.assessments import rescoring
 from portal.extensions import db
-from portal.models import Scoring, utcnow
+from portal.models import Assessment, Scoring, utcnow
 
 
 def certificate_extraction(**dates: Any) -> dict[str, Any]:
@@ -21,6 +22,14 @@ def certificate_extraction(**dates: Any) -> dict[str, Any]:
                             "holder": "Holder Ltd", "surveillance_dates": [], "evidence": {}}
     data.update({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in dates.items()})
     return data
+
+
+def rescore(app: Flask, today: dt.date, *assessments: Any) -> None:
+    """Re-score as every upload and correction does; monitoring reads the dates scoring stores."""
+    with app.app_context():
+        for a in assessments:
+            rescoring.rescore(db.session.get(Assessment, a.id), today, "manual")
+        db.session.commit()
 
 
 def add_scoring(app: Flask, assessment_id: int, rating: str, days_ago: float) -> None:

@@ -119,6 +119,7 @@ def test_surveillance_due_is_a_reminder_too(app, build, cast):
     a = build.assessment(procurement, supplier_org, product="ClaimLens")
     build.document(a, supplier, extraction=certificate_extraction(
         initial_certification_date=dt.date(2025, 2, 20), expiry_date=dt.date(2028, 2, 19)))
+    monitoring_fixtures.rescore(app, TODAY, a)
     mailer = MemoryMailer()
     report = _send(app, TODAY, mailer)
     assert report.sent == 1

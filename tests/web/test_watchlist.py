@@ -6,14 +6,13 @@ import datetime as dt
 
 import pytest
 
-from portal.assessments import rescoring
 from portal.extensions import db
 from portal.models import Assessment, User
 from portal.monitoring.cycle import CycleDates, surveillance_due, surveillance_status
 from portal.monitoring.watchlist import watch_list
 from portal.security import assessment_scope
 
-from .monitoring_fixtures import add_scoring, certificate_extraction
+from .monitoring_fixtures import add_scoring, certificate_extraction, rescore
 from .test_query_counts import count_queries
 
 TODAY = dt.date(2026, 3, 1)
@@ -41,11 +40,7 @@ def _watch(app, user):
 
 
 def _rescore(app, *assessments):
-    """Re-score as every upload and correction does; the watch list reads what scoring stores."""
-    with app.app_context():
-        for a in assessments:
-            rescoring.rescore(db.session.get(Assessment, a.id), TODAY, "manual")
-        db.session.commit()
+    rescore(app, TODAY, *assessments)
 
 
 def _names(items):
@@ -76,12 +71,6 @@ def test_surveillance_status_boundaries():
     assert not surveillance_status(dates, D(2026, 3, 1)).overdue  # due today is not overdue
     assert surveillance_status(dates, D(2026, 3, 2)).overdue
     assert surveillance_status(dates, D(2028, 3, 1)) is None  # expired: renewal is what matters
-
-
-def test_cycle_dates_ignore_unreadable_values():
-    dates = CycleDates.from_fields({"initial_certification_date": "not a date", "issue_date": "2025-01-05",
-                                    "surveillance_dates": ["2025-12-01", None, "junk"], "expiry_date": None})
-    assert dates.issued == D(2025, 1, 5) and dates.surveillance == (D(2025, 12, 1),) and dates.initial is None
 
 
 # --- the lists ---
