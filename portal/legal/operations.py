@@ -10,7 +10,7 @@ from scoring.rules.answers import CONTRADICTIONS
 
 from ..admin.accreditation import registry_from_db
 from ..assessments import rescoring
-from ..assessments.corrections import apply_corrections, correction_text, effective_extraction, field_label
+from ..assessments.corrections import apply_corrections, correction_text, field_label, latest_corrections
 from ..assessments.questionnaire_form import question_specs
 from ..models import Assessment, Correction, Document
 from .summary import (
@@ -33,8 +33,8 @@ def legal_summary(assessment: Assessment, on: dt.date) -> LegalSummary:
     context = rescoring.build_context(assessment, inputs.answers, on)
     if cert is not None:
         settings = scoring.ScoringSettings(accreditation=registry_from_db())
-        result = scoring.assess(_extraction(inputs, cert), _extraction(inputs, soa) if soa else None,
-                                context, settings)
+        result = scoring.assess(rescoring.extraction_for(inputs, cert),
+                                rescoring.extraction_for(inputs, soa) if soa else None, context, settings)
         rating, flags = result.rating, result.to_json()["flags"]
     cert_facts = _facts(cert, inputs.corrections.get(cert.id, [])) if cert else None
     values = cert_facts.values if cert_facts else {}
@@ -49,21 +49,12 @@ def legal_summary(assessment: Assessment, on: dt.date) -> LegalSummary:
         corrections=_corrections([d for d in (cert, soa) if d], inputs.corrections))
 
 
-def _extraction(inputs: rescoring.Inputs, doc: Document) -> Any:
-    corrected = _latest_values(inputs.corrections.get(doc.id, []))
-    return effective_extraction(doc.extraction, doc.role, corrected)
-
-
 def _facts(doc: Document, corrections: list[Correction]) -> DocumentFacts:
     raw = dict(doc.extraction or {})
     data = raw if raw.get("kind") == doc.role else {"kind": doc.role}
-    merged = apply_corrections(data, _latest_values(corrections))
+    merged = apply_corrections(data, latest_corrections(corrections))
     merged.pop("evidence", None)
     return DocumentFacts(doc.role, doc.filename, doc.sha256, merged)
-
-
-def _latest_values(rows: list[Correction]) -> dict[str, Any]:
-    return {field: row.corrected_value for field, row in _latest_rows(rows).items()}
 
 
 def _latest_rows(rows: list[Correction]) -> dict[str, Correction]:
