@@ -18,7 +18,7 @@ from parsers.accreditation import AccreditationRegistry
 
 from ..admin.accreditation import registry_from_db
 from ..extensions import db
-from ..models import Assessment, Correction, Document, Response, Scoring
+from ..models import Assessment, Correction, Document, Response, Scoring, utcnow
 from ..monitoring.cycle import CycleDates, surveillance_due
 from ..questionnaire_templates import store as template_store
 from .corrections import effective_extraction, latest_corrections
@@ -41,11 +41,6 @@ class Inputs:
     answers: dict[str, Any] = field(default_factory=dict)
     response: Response | None = None
     last: Scoring | None = None
-
-
-def now() -> dt.datetime:
-    """Return the current UTC time (naive, as stored)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def load_template(key: str, version: Any = None) -> Any:
@@ -74,7 +69,7 @@ def rescore(assessment: Assessment, today: dt.date, trigger: str,
 def rescore_if_stale(assessment: Assessment, today: dt.date) -> bool:
     """Re-score an assessment being viewed whose last scoring is older than a day; say if it ran."""
     last = assessment.last_scored_at
-    if last is not None and now() - last < STALE_AFTER:
+    if last is not None and utcnow() - last < STALE_AFTER:
         return False
     if last is None and not _has_certificate(assessment):
         return False
@@ -174,7 +169,7 @@ def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
     context = build_context(assessment, inputs.answers, today)
     result = scoring.assess(cert, soa, context, settings)
     flags = result.to_json()["flags"]
-    stamp = now()
+    stamp = utcnow()
     _denormalise(assessment, result.rating, flags, cert, stamp)
     if trigger in ("reassess", "view") and not _changed(inputs.last, result.rating, flags):
         return None
@@ -219,7 +214,7 @@ def _set_unrated(assessment: Assessment) -> None:
     assessment.rating = None
     assessment.flags_high = assessment.flags_medium = assessment.flags_low = 0
     assessment.expiry_date = assessment.surveillance_due = assessment.last_audit_date = None
-    assessment.last_scored_at = now()
+    assessment.last_scored_at = utcnow()
 
 
 def _codes(flags: Iterable[dict[str, Any]]) -> set[str]:
