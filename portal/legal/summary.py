@@ -8,6 +8,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from ..monitoring.cycle import CycleDates, surveillance_due
 from .safeguards import safeguard_for
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -123,21 +124,13 @@ def cycle_position(issue: dt.date | None, expiry: dt.date | None, surveillance: 
     years = max(1, round(_months(issue, expiry) / 12))
     year = min(years, _months(issue, on) // 12 + 1)
     text = f"Year {year} of {years} (cycle {issue.isoformat()} to {expiry.isoformat()})"
-    due = next_surveillance(issue, surveillance, next_due, on)
-    if due >= expiry:
+    # the same rule as the watch list and reminders, so the summary never names another date
+    due = surveillance_due(CycleDates(issued=issue, surveillance=tuple(sorted(surveillance)),
+                                      next_audit_due=next_due, expiry=expiry))
+    if due is None:
         return f"{text}; recertification due before {expiry.isoformat()}."
     word = "overdue since" if due < on else "due by"
     return f"{text}; surveillance audit {word} {due.isoformat()}."
-
-
-def next_surveillance(issue: dt.date, surveillance: list[dt.date], next_due: dt.date | None,
-                      on: dt.date) -> dt.date:
-    """Return when the next surveillance audit is due: stated, else 12 months after the last one."""
-    done = [d for d in surveillance if issue <= d <= on]
-    last = max([issue, *done])
-    if next_due is not None and next_due > last:
-        return next_due
-    return last + relativedelta(months=12)
 
 
 def _months(start: dt.date, end: dt.date) -> int:

@@ -110,6 +110,9 @@ def test_flags_are_ordered_most_severe_first():
      "Year 2 of 3 (cycle 2024-07-05 to 2027-07-04); surveillance audit overdue since 2025-07-05."),
     (dt.date(2025, 1, 1), [], dt.date(2025, 5, 1),
      "Year 1 of 3 (cycle 2024-07-05 to 2027-07-04); surveillance audit due by 2025-05-01."),
+    # a stated audit later than 12 months does not defer it: the watch list's and reminders' rule
+    (dt.date(2025, 1, 1), [], dt.date(2025, 9, 1),
+     "Year 1 of 3 (cycle 2024-07-05 to 2027-07-04); surveillance audit due by 2025-07-05."),
     (dt.date(2027, 1, 10), [dt.date(2025, 6, 5), dt.date(2026, 7, 20)], None,
      "Year 3 of 3 (cycle 2024-07-05 to 2027-07-04); recertification due before 2027-07-04."),
     (dt.date(2027, 7, 5), [], None, "Expired on 2027-07-04."),
