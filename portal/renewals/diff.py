@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from scoring.settings import DEFAULT_PRODUCT_MATCH_CUTOFF
+from scoring.text import name_in
+
 BODY_FIELDS = {"certification_body": "Certification body", "accreditation_body": "Accreditation body"}
 DATE_FIELDS = {"initial_certification_date": "Initial certification", "issue_date": "Issue date",
                "expiry_date": "Expiry date", "surveillance_dates": "Surveillance audits",
@@ -158,7 +161,10 @@ def diff_scope(before: str | None, after: str | None) -> ScopeDiff:
 def narrowing_reasons(scope: ScopeDiff, product_names: Sequence[str] = ()) -> list[str]:
     """Say why a scope change narrows the scope (empty when it does not)."""
     reasons = []
-    lost = [name for name in product_names if _names(scope.before, name) and not _names(scope.after, name)]
+    # named the way scoring decides scope.narrow, so a renewal never contradicts the flags
+    lost = [name for name in product_names
+            if name_in(scope.before, name, DEFAULT_PRODUCT_MATCH_CUTOFF)
+            and not name_in(scope.after, name, DEFAULT_PRODUCT_MATCH_CUTOFF)]
     if lost:
         reasons.append("the product is no longer named (" + ", ".join(lost) + ")")
     new_exclusions = _exclusion_terms(scope.after) - _exclusion_terms(scope.before)
@@ -183,13 +189,6 @@ def _content(words: Sequence[str]) -> list[str]:
         if plain and plain not in STOPWORDS:
             out.append(word.strip(".,;:()\"'"))
     return out
-
-
-def _names(text: str, name: str) -> bool:
-    """Say whether `text` names `name` (case, punctuation and spacing ignored)."""
-    needle = " ".join(_norm(w) for w in name.split() if _norm(w))
-    hay = " " + " ".join(_norm(w) for w in (text or "").split() if _norm(w)) + " "
-    return bool(needle) and f" {needle} " in hay
 
 
 def _norm(word: str) -> str:
