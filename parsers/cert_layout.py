@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from .labels import MIN_LABEL_SCORE, LabelHit, has_separator, match_label
+from . import lexicon
+from .labels import MIN_LABEL_SCORE, LabelHit, has_separator, match_label, trailing_opener
 from .model import Evidence
 from .pages import Line, Page, Word
 
@@ -36,6 +38,7 @@ class Segment:
     words: list[Word]
     index: int = 0  # position in reading order on its page
     label: LabelHit | None = field(default=None, repr=False)
+    lead: str = field(default="", repr=False)  # before a label that ends the segment ("X | certifies that")
     x0: float = field(default=0.0, repr=False)
     x1: float = field(default=0.0, repr=False)
     top: float = field(default=0.0, repr=False)
@@ -53,7 +56,7 @@ class Segment:
             self.text = ""
             return
         self.text = " ".join(w.text for w in words)
-        self.x0 = words[0].x0
+        self.x0 = min(w.x0 for w in words)
         self.x1 = max(w.x1 for w in words)
         self.top = min(w.top for w in words)
         self.bottom = max(w.bottom for w in words)
@@ -131,6 +134,8 @@ def build_layout(pages: list[Page], cutoff: float = MIN_LABEL_SCORE) -> Layout:
             seg.index = i
         _merge_split_labels(segs)
         _drop_sentence_labels(segs)
+        _mark_trailing_openers(segs)
+        _merge_translations(segs)
         out.append(segs)
     return Layout(out)
 
@@ -154,8 +159,11 @@ def _split_label_runs(seg: Segment, cutoff: float) -> list[Segment]:
     return [head, *_split_label_runs(Segment(seg.page, seg.words[keep:]), cutoff)]
 
 
-_APPENDIX = re.compile(r"^(?:appendix|annex|schedule|attachment|anhang|anlage|annexe)\b"
-                       r"\s*(?:[A-Z0-9]{1,3}\b)?\s*[:.\-–—]?\s*", re.I)
+@cache
+def _appendix() -> re.Pattern[str]:
+    """An annex heading's prefix ("Appendix 1 –", "Anlage A:") before the label it carries."""
+    words = lexicon.alternation(lexicon.phrases("annex_words"))
+    return re.compile(rf"^(?:{words})\b\s*(?:[A-Z0-9]{{1,3}}\b)?\s*[:.\-–—]?\s*", re.I)
 
 
 _NUMBER_SIGN = re.compile(r"^([^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)\s*#")
@@ -166,8 +174,8 @@ def _label_of(text: str, cutoff: float) -> LabelHit | None:
     hit = match_label(text, cutoff=cutoff)
     if hit is None and _NUMBER_SIGN.match(text):  # "Zertifikat # 2025-118", "Certificate #: X"
         hit = match_label(_NUMBER_SIGN.sub(r"\1 No.", text, count=1), cutoff=cutoff)
-    if hit is None and _APPENDIX.match(text):
-        rest = _APPENDIX.sub("", text, count=1)
+    if hit is None and _appendix().match(text):
+        rest = _appendix().sub("", text, count=1)
         hit = match_label(rest, cutoff=cutoff) if rest else None
     return hit
 
@@ -196,6 +204,11 @@ def _merge_split_labels(segs: list[Segment]) -> None:
             seg.refresh()
             nxt.words = []
             nxt.refresh()
+    _drop_emptied(segs)
+
+
+def _drop_emptied(segs: list[Segment]) -> None:
+    """Remove segments whose words went to the one above, and renumber the rest in reading order."""
     segs[:] = [s for s in segs if s.words]
     for i, seg in enumerate(segs):
         seg.index = i
@@ -212,6 +225,46 @@ def _drop_sentence_labels(segs: list[Segment]) -> None:
         # Only prose runs on: a short line above (a signatory's name) ends where it is.
         if len(prev.text.split()) >= 6 and not prev.text.rstrip().endswith((".", ":", ";", "!", "?")):
             seg.label = None
+
+
+def _mark_trailing_openers(segs: list[Segment]) -> None:
+    """Label a line that ends with a holder opener ("X hereby certifies that"): the holder follows below.
+
+    What precedes the opener is kept as the segment's `lead` (there, the body that certifies).
+    """
+    for seg in segs:
+        if seg.label is not None:
+            continue
+        found = trailing_opener(seg.text)
+        if found is None or not found[0]:
+            continue
+        lead, opener = found
+        seg.label = LabelHit("holder", opener.lower(), 100.0, len(seg.words), "")
+        seg.lead = lead
+
+
+def _merge_translations(segs: list[Segment]) -> None:
+    """Join a label and its translation stacked under it ("Hiermit wird bescheinigt, dass das Unternehmen"
+    over "This is to certify that the company"): one label, whose value follows the second line.
+    """
+    for seg in segs:
+        if not seg.words or seg.label is None or seg.label.rest or seg.label.field == "stop":
+            continue
+        nxt = below(segs, seg)
+        if nxt is None or nxt.label is None or nxt.label.rest or nxt.label.field != seg.label.field \
+                or not continues(seg, nxt, None) or _in_row(segs, seg) or _in_row(segs, nxt):
+            continue
+        seg.words = seg.words + nxt.words
+        seg.refresh()
+        nxt.words = []
+        nxt.refresh()
+    _drop_emptied(segs)
+
+
+def _in_row(segs: list[Segment], seg: Segment) -> bool:
+    """Return whether another segment shares `seg`'s line (a table row, or a label with its value)."""
+    return any(o is not seg and o.words and o.top < seg.bottom and seg.top < o.bottom
+               and (o.x0 >= seg.x1 - 1 or o.x1 <= seg.x0 + 1) for o in segs)
 
 
 def below(segs: list[Segment], seg: Segment) -> Segment | None:

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from . import lexicon
 from .cert_layout import Layout, Segment, below, cell_under, column_block, continues, row_cells, same_row
 from .model import Evidence
+from .orgnames import inside_legal_form, keeps_full_stop
 from .standards import find_standards
 
-# Abbreviations conventionally printed with a full stop ("Inc.", "S.A."); "Ltd" and "GmbH" are not.
-_LEGAL_ABBR = re.compile(r"(?:\b(?:Inc|Co|Corp|Bhd)|\b(?:[A-Z]\.){1,3}[A-Z])$")
 _SENTENCE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-Z(\"“])|(?<=\.)\.\s+|;\s+|\s+[–—]\s+")
-# Standard wording that follows a scope on many certificates and is not part of it.
-_BOILERPLATE = re.compile(
-    r"^(?:this\s+certificate\b|the\s+validity\s+of|validity\s+of\s+this|the\s+certificate\s+(?:is|remains)|"
-    r"further\s+clarifications?|this\s+document\b|the\s+management\s+system\s+has\s+been|dieses\s+zertifikat|"
-    r"die\s+gültigkeit|ce\s+certificat)", re.I)
 HEADER_ROW_GAP_EM = 2.0
-_PARAGRAPH_FIELDS = frozenset({"scope", "sites"})  # may run over several sentences
+HEADING_GAP_EM = 1.6
+_PARAGRAPH_FIELDS = frozenset({"scope", "sites", "surveillance_dates"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 # A short heading of another field the vocabulary does not know ("Site(s) covered:", "Remarks:").
 # A line that opens another field ("Certificato n.: X") after the scope's full stop ends the scope.
@@ -87,7 +84,8 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
         return _value([s.text for s in block], block, label)
     nxt = below(segs, label)
-    if nxt is None or not (continues(label, nxt, None) or _row_value(segs, label, nxt)):
+    if nxt is None or not (continues(label, nxt, None) or _row_value(segs, label, nxt)
+                           or _heading_value(label, nxt)):
         nxt = _indented_below(segs, label)
     if nxt is None or nxt.label is not None or _SIGNATURE_LINE.match(nxt.text):
         return None
@@ -106,6 +104,14 @@ def _row_value(segs: list[Segment], label: Segment, nxt: Segment) -> bool:
     return gap <= HEADER_ROW_GAP_EM * max(label.size, nxt.size) and bool(row_cells(segs, label))
 
 
+def _heading_value(label: Segment, nxt: Segment) -> bool:
+    """Return whether `nxt` is the paragraph a heading label stands over ("Certified scope" / text).
+
+    A heading is set apart from its paragraph by a little more than a line's spacing.
+    """
+    return nxt.label is None and nxt.top - label.bottom <= HEADING_GAP_EM * max(label.size, nxt.size)
+
+
 def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:
     """Build a Value, cutting a scope where the certificate's standard wording starts after it."""
     if label.label is not None and label.label.field == "scope":
@@ -116,11 +122,22 @@ def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:
             if mid_sentence and find_standards(lines[i]):
                 lines, segments = lines[:i], segments[:i]
                 break
-            if lines[i - 1].rstrip().endswith(".") and (_BOILERPLATE.match(lines[i])
+            if lines[i - 1].rstrip().endswith(".") and (starts_boilerplate(lines[i])
                                                         or _HEADING.match(lines[i].strip())):
                 lines, segments = lines[:i], segments[:i]
                 break
     return Value(lines, segments, label)
+
+
+@cache
+def _enders() -> re.Pattern[str]:
+    phrases = lexicon.phrases("scope_enders") + lexicon.phrases("boilerplate")
+    return re.compile(r"^\W*(?:" + lexicon.alternation(phrases) + r")(?!\w)", re.I)
+
+
+def starts_boilerplate(text: str) -> bool:
+    """Return whether a sentence opens with the certificate's standard wording, not a field's value."""
+    return bool(_enders().match(text))
 
 
 def _until_sentence_end(first: str, more: list[Segment]) -> list[Segment]:
@@ -171,21 +188,24 @@ def ocr_caps(text: str) -> str:
 
 def first_clause(text: str) -> str:
     """Cut text at the end of its first sentence or clause, keeping a legal form's full stop."""
-    m = _SENTENCE_END.search(text)
+    m = next((m for m in _SENTENCE_END.finditer(text) if not inside_legal_form(text, m.start())), None)
     head = text[: m.start()] if m else text
     head = head.strip(" ,;:")
-    if m and _LEGAL_ABBR.search(head) and text[m.start():m.start() + 1] == ".":
+    if m and keeps_full_stop(head) and text[m.start():m.start() + 1] == ".":
         head += "."
     return head
 
 
-def keeps_full_stop(name: str) -> bool:
-    """Return whether a name ends in an abbreviation written with a full stop ("Inc", "S.A")."""
-    return bool(_LEGAL_ABBR.search(name))
-
-
 def org_name(text: str) -> str:
     """Return an organisation name from text that may continue with a sentence."""
-    name = first_clause(text)
-    name = re.sub(r"^(?:the|by|der|die|das|le|la)\s+", "", name, flags=re.I)
-    return name.strip(" ,;:")
+    return strip_name_article(first_clause(text)).strip(" ,;:")
+
+
+def strip_name_article(text: str) -> str:
+    """Remove the words printed before a name that are not part of it ("by the X", "der X GmbH")."""
+    return _name_articles().sub("", text, count=1)
+
+
+@cache
+def _name_articles() -> re.Pattern[str]:
+    return re.compile(r"^(?:(?:" + lexicon.alternation(lexicon.phrases("name_articles")) + r")\s+)+", re.I)

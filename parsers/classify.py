@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from . import lexicon
 from .controls import leading_id, normalise_id, ocr_id
 from .pages import Page
 
-_SOA = re.compile(r"statement\s+of\s+applicability|\bSoA\b|anwendbarkeitserkl[äa]rung", re.I)
-_SOA_TABLE = re.compile(r"applicab|justification|rationale|included|excluded|begründung", re.I)
 _ID_TOKEN = re.compile(r"(?:Annex\s*A\s*|A\s*\.?\s*)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?")
-_CERT = re.compile(r"certif|attest|zertifi|assessment|conformity|readiness|alignment", re.I)
 _STANDARD = re.compile(r"ISO\s*/?\s*IEC\s*\d{4,5}|ISO\s+\d{4,5}|\b42001\b", re.I)
 _MIN_SOA_CONTROLS = 5
 
@@ -20,9 +19,14 @@ def classify(pages: list[Page]) -> str:
     text = "\n".join(p.text for p in pages)
     if _is_soa(pages, text):
         return "soa"
-    if _CERT.search(text) and _STANDARD.search(text):
+    if _certificate_stems().search(text) and _STANDARD.search(text):
         return "certificate"  # attestation / readiness letters too: they are offered as one
     return "unknown"
+
+
+@cache
+def _certificate_stems() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.phrases("certificate_stems")), re.I)
 
 
 def _is_soa(pages: list[Page], text: str) -> bool:
@@ -34,7 +38,16 @@ def _is_soa(pages: list[Page], text: str) -> bool:
     if max(len(rows), len(cells)) < _MIN_SOA_CONTROLS:
         return False
     head = "\n".join(p.text for p in pages[:1])[:2000]
-    return bool(_SOA.search(head)) or (len(rows) >= 2 * _MIN_SOA_CONTROLS and bool(_SOA_TABLE.search(text)))
+    titled = lexicon.pattern("soa", "titles").search(head)
+    return bool(titled) or (len(rows) >= 2 * _MIN_SOA_CONTROLS and bool(_soa_columns().search(text)))
+
+
+@cache
+def _soa_columns() -> re.Pattern[str]:
+    """Column headings and marks only an SoA table has: applicability, justification, exclusion."""
+    words = [w for part in ("applicable", "justification") for w in lexicon.phrases("soa", "columns", part)]
+    words += lexicon.phrases("soa", "does_not_apply")
+    return re.compile(lexicon.alternation(w for w in words if len(w) > 5), re.I)
 
 
 def title(pages: list[Page]) -> str | None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz
+
+from . import lexicon
 
 # The 38 reference controls (FLAGS.md), in the standard's order.
 ANNEX_A: dict[str, str] = {
@@ -111,15 +114,16 @@ def leading_id(text: str) -> tuple[str, str] | None:
     return canonical, text[match.end():].strip()
 
 
-_TRUE_MARKERS = {
-    "yes", "y", "✓", "✔", "☑", "🗸", "●", "applicable", "included", "include", "in scope", "true", "ja",
-    "anwendbar", "selected", "required", "adopted", "applies",
-}
-_FALSE_MARKERS = {
-    "no", "n", "✗", "✘", "☐", "○", "not applicable", "n/a", "na", "n.a.", "excluded", "exclude",
-    "out of scope", "not included", "false", "nein", "nicht anwendbar", "not selected",
-    "not required", "not adopted", "does not apply",
-}
+@cache
+def _true_markers() -> frozenset[str]:
+    return frozenset(m.lower() for m in lexicon.phrases("soa", "applies"))
+
+
+@cache
+def _false_markers() -> frozenset[str]:
+    return frozenset(m.lower() for m in lexicon.phrases("soa", "does_not_apply"))
+
+
 _X_MARKS = {"x", "×", "☒"}  # a crossed box is ticked in a form, crossed out beside ✓
 
 
@@ -137,24 +141,26 @@ def parse_marker(text: str | None, *, x_means: bool | None = None) -> bool | Non
     if not text:
         return None
     key = _marker_key(text)
-    if key in _FALSE_MARKERS:
+    if key in _false_markers():
         return False
-    if key in _TRUE_MARKERS:
+    if key in _true_markers():
         return True
     if key in _X_MARKS:
         return x_means
     return _marker_prefix(key)
 
 
-_FALSE_PREFIX = re.compile(r"^(not applicable|n/a|no|excluded|not included|out of scope|✗|✘)\b", re.I)
-_TRUE_PREFIX = re.compile(r"^(applicable|yes|included|in scope|✓|✔)\b", re.I)
+@cache
+def _prefix(section: str) -> re.Pattern[str]:
+    words = [m for m in lexicon.phrases("soa", section) if len(m) > 2 or not m.isalpha() or m == "no"]
+    return re.compile(rf"^(?:{lexicon.alternation(words)})(?!\w)", re.I)
 
 
 def _marker_prefix(key: str) -> bool | None:
     """Read a marker followed by a remark, e.g. "Yes (partially)" or "No - see note"."""
-    if _FALSE_PREFIX.match(key) or key.startswith(("✗", "✘")):
+    if _prefix("does_not_apply").match(key):
         return False
-    if _TRUE_PREFIX.match(key) or key.startswith(("✓", "✔")):
+    if _prefix("applies").match(key):
         return True
     return None
 

@@ -1,4 +1,4 @@
-"""Find and read dates in every common written form (English and German month names too)."""
+"""Find and read dates in every common written form (month names of every lexicon language too)."""
 
 from __future__ import annotations
 
@@ -6,30 +6,32 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
+
+from . import lexicon
 
 Order = Literal["dmy", "mdy"]
 
-_MONTHS: dict[str, int] = {}
-for _num, _names in enumerate((
-    "january jan januar janner jänner janvier enero gennaio",
-    "february feb februar fevrier février febrero febbraio",
-    "march mar märz marz maerz mrz mars marzo",
-    "april apr avril abril aprile",
-    "may mai mayo maggio",
-    "june jun juni juin junio giugno",
-    "july jul juli juillet julio luglio",
-    "august aug aout août agosto",
-    "september sep sept septembre septiembre settembre",
-    "october oct oktober okt octobre octubre ottobre",
-    "november nov novembre noviembre",
-    "december dec dezember dez decembre décembre diciembre dicembre",
-), start=1):
-    for _name in _names.split():
-        _MONTHS[_name] = _num
 
+def _month_table() -> dict[str, int]:
+    """Return every month name and abbreviation of every lexicon language, mapped to its number."""
+    table: dict[str, int] = {}
+    for names in lexicon.by_language("months").values():
+        for number, variants in enumerate(names, start=1):
+            for name in variants.split("/"):
+                table.setdefault(name.strip().lower(), number)
+                table.setdefault(_fold(name.strip().lower()), number)
+    return table
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_MONTHS = _month_table()
 _MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUM_YEAR = r"(?P<year>(?:19|20)?\d\d)"
 _SEP = r"[\s\-/.,]*"
@@ -60,10 +62,6 @@ class DateMatch:
     text: str
     ambiguous: bool = False
     reason: str | None = None
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _month(name: str) -> int | None:
@@ -148,17 +146,56 @@ def parse_date(text: str, order: Order | None = None) -> dt.date | None:
     return None
 
 
-_MDY_COUNTRIES = re.compile(r"\b(?:United States|U\.S\.A?\.?|USA|Philippines)\b")
-_DMY_COUNTRIES = re.compile(
-    r"\b(?:United Kingdom|England|Scotland|Wales|Ireland|Germany|Deutschland|France|Spain|Italy|"
-    r"Netherlands|Belgium|Austria|Switzerland|Australia|New Zealand|India|Singapore|South Africa|"
-    r"Brazil|Mexico|Portugal|Poland|Denmark|Sweden|Norway|Finland|Czech Republic|Czechia|Greece|"
-    r"Türkiye|Turkey|Israel|Malaysia|Indonesia|Hong Kong|Argentina|Chile|Colombia|Peru|UK)\b")
-# Legal forms are weaker evidence than a country, used only when no country is named.
-_MDY_FORMS = re.compile(r"\b(?:Inc|LLC|Corp)\b")
-_DMY_FORMS = re.compile(r"\b(?:GmbH|Ltd|Limited|Pty|S\.?A\.?S|B\.?V\.?|S\.?r\.?l\.?|S\.?L\.?|s\.r\.o|AG|"
-                        r"plc)\b")
-_GERMAN = re.compile(r"\b(?:Zertifikat|gültig|Geltungsbereich|Datum|bescheinigt)\b", re.I)
+
+
+MAX_CYCLE_YEARS = 9
+
+
+def _cycle_order(text: str) -> Order | None:
+    """Return the order in which two dates of the document are a cycle apart, when only one order does.
+
+    A certificate runs from a date to the day before an anniversary of it (1 May 2025 - 30 April 2028):
+    read both ways, 05/01/2025 - 04/30/2028 is a cycle month-first only. Same-day anniversaries decide
+    nothing (they read alike both ways).
+    """
+    votes: dict[Order, int] = {}
+    for order in ("dmy", "mdy"):
+        dates = sorted({m.value for m in find_dates(text, order) if m.value})
+        votes[order] = sum(1 for i, a in enumerate(dates) for b in dates[i + 1:] if _cycle_apart(a, b))
+    if votes["dmy"] == votes["mdy"]:
+        return None
+    return "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
+
+
+def _cycle_apart(start: dt.date, end: dt.date) -> bool:
+    years = end.year - start.year
+    if not 1 <= years <= MAX_CYCLE_YEARS:
+        return False
+    try:
+        anniversary = start.replace(year=end.year)
+    except ValueError:  # 29 February
+        anniversary = dt.date(end.year, 3, 1)
+    return end == anniversary - dt.timedelta(days=1)
+
+
+@cache
+def _order_cues() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Return (month-first, day-first) patterns: countries first, then legal forms (weaker evidence)."""
+    def words(*section: str, case: bool = True) -> re.Pattern[str]:
+        body = lexicon.alternation(p for name in section for p in lexicon.phrases(name))
+        return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", 0 if case else re.I)
+
+    month_forms = set(lexicon.phrases("month_first_legal_forms"))
+    day_forms = [f for f in lexicon.phrases("legal_forms") if f not in month_forms]
+    forms = re.compile(rf"(?<![\w.])(?:{lexicon.alternation(day_forms)})(?![\w])")
+    return ((words("month_first_countries"), words("day_first_countries")),
+            (words("month_first_legal_forms"), forms))
+
+
+@cache
+def _day_first_language() -> re.Pattern[str]:
+    body = lexicon.alternation(lexicon.phrases("day_first_words"))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
 
 
 def infer_order(text: str) -> tuple[Order | None, str]:
@@ -178,9 +215,12 @@ def infer_order(text: str) -> tuple[Order | None, str]:
     if votes["dmy"] != votes["mdy"]:
         winner: Order = "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
         return winner, "another date in the document has a day over 12"
-    if _GERMAN.search(text):
-        return "dmy", "the document is in German"
-    for mdy, dmy in ((_MDY_COUNTRIES, _DMY_COUNTRIES), (_MDY_FORMS, _DMY_FORMS)):
+    cycle = _cycle_order(text)
+    if cycle is not None:
+        return cycle, "only in that order do its dates run a certification cycle (to an anniversary's eve)"
+    if _day_first_language().search(text):
+        return "dmy", "the document is written in a language that puts the day first"
+    for mdy, dmy in _order_cues():
         us, other = mdy.search(text), dmy.search(text)
         if us and (not other or us.start() < other.start()):
             return "mdy", f"the document names {us.group(0)} first"

@@ -1,137 +1,40 @@
-"""Certificate field labels, found by meaning: a vocabulary per field, matched fuzzily."""
+"""Certificate field labels, found by meaning: the lexicon's phrases per field, matched fuzzily.
+
+A label may carry its translation ("Geltungsbereich / Scope", "Awarded to / Décerné à: X"), and a
+holder label the article that introduces the name ("This is to certify that the company | X").
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-# Field -> label phrases (English, German, a little French/Spanish/Italian). Order matters only for
-# ties; matching is fuzzy, so close variants ("Certificate Nr", "Cert. No") need no entry.
-VOCABULARY: dict[str, tuple[str, ...]] = {
-    "certificate_number": (
-        "certificate no", "certificate number", "certificate ref", "certificate reference", "cert no",
-        "cert ref", "cert number", "registration number", "registration no", "reg no",
-        "certificate id", "certificate registration number", "zertifikat nr", "zertifikatsnummer",
-        "zertifikat nummer", "registriernummer", "registrierungsnummer", "numéro de certificat",
-        "número de certificado", "numero certificato", "certificate code", "statement no", "letter no",
-        "reference no", "ref no", "attestation no", "report no", "approval number", "approval no",
-        "certificate identity number", "certificate identity no", "zertifikat registrier nr", "registrier nr",
-        "zertifikats nr", "certificate registration no", "certificaatnummer", "certificaat nr",
-        "certificato n", "certificato numero", "numero di certificato", "numéro du certificat",
-    ),
-    "expiry_date": (
-        "expiry date", "date of expiry", "valid until", "expiration date", "expires on", "expires",
-        "this certificate expires on", "valid to", "valid thru", "valid through", "certificate expiry",
-        "expiry", "gültig bis", "ablaufdatum", "gültigkeit bis", "date d'expiration",
-        "valable jusqu'au", "válido hasta", "valido fino al", "scadenza", "fecha de caducidad",
-        "approval expiry", "expiry of approval", "certificate expiry date", "date of expiration",
-        "expiration", "geldig tot", "data di scadenza", "vervaldatum", "fecha de vencimiento",
-    ),
-    "validity": (
-        "valid", "validity", "validity period", "period of validity", "certificate validity", "gültigkeit",
-        "gültigkeitsdauer", "gültigkeitszeitraum", "validité", "vigencia", "validità",
-    ),
-    "initial_certification_date": (
-        "original certification date", "initial certification", "initial certification date",
-        "first issued", "date of initial certification", "original date of certification",
-        "originally certified", "certified since", "original approval date", "first certification",
-        "initial registration", "original registration date", "date of initial registration",
-        "initial registration date", "initial date", "date of original registration", "erstzertifizierung",
-        "datum der erstzertifizierung", "zertifiziert seit", "initially certified on",
-        "date de certification initiale", "première certification", "fecha de certificación inicial",
-        "original approval", "original registration", "initial approval", "initial certification date",
-        "date of original approval", "datum eerste certificering", "originally registered",
-    ),
-    "issue_date": (
-        "current issue date", "date of issue", "issue date", "issued on", "effective date",
-        "date of certification", "certificate issued", "issue", "valid from", "effective from",
-        "current certificate was issued on", "date of current certificate", "ausstellungsdatum",
-        "ausgestellt am", "gültig ab", "gültig von", "datum", "date d'émission", "fecha de emisión",
-        "data di emissione", "recertification date", "current approval", "gültig vom", "issued",
-        "reissued on", "re-issued on", "renewed on", "last renewed", "current certificate",
-        "date of current approval", "current registration", "datum van afgifte", "geldig vanaf",
-        "uitgiftedatum",
-        "date of registration", "registration date", "certification date",
-    ),
-    "surveillance_dates": (
-        "surveillance audit", "surveillance audits", "surveillance audit completed on",
-        "last surveillance audit", "surveillance date", "surveillance audit date",
-        "latest surveillance audit", "überwachungsaudit", "letztes überwachungsaudit",
-        "audit de surveillance",
-    ),
-    "next_audit_due": (
-        "next audit due", "next surveillance audit", "next audit", "next surveillance due",
-        "next audit date", "next recertification audit", "recertification due", "nächstes audit",
-        "nächstes überwachungsaudit", "prochain audit",
-    ),
-    "holder": (
-        "organisation", "organization", "awarded to", "this is to certify that", "certificate holder",
-        "holder", "client", "company", "issued to", "granted to", "this certifies that",
-        "name of organisation", "the management system of", "management system of",
-        "name of organization", "certified organisation", "certified organization", "registered organisation",
-        "hiermit wird bescheinigt dass", "hiermit bescheinigen wir dass", "zertifikatsinhaber",
-        "unternehmen", "organisation certifiée", "organización", "this letter confirms that",
-        "we hereby certify that", "this is to confirm that", "is hereby granted to", "hereby granted to",
-        "this certificate is issued to", "certificate is issued to",
-        "organisme certifié", "organisatie", "prepared for",
-    ),
-    "sites": (
-        "sites", "site", "certified site", "certified sites", "certified site(s)", "certified location",
-        "certified locations", "location", "locations", "address", "site address", "registered address",
-        "at the following certified location", "at the following locations", "standort", "standorte",
-        "zertifizierte standorte", "adresse", "sites certifiés", "site(s) covered", "sites covered",
-        "locations covered", "covered sites",
-    ),
-    "accreditation_body": (
-        "accreditation", "accreditation body", "accredited by", "accreditation mark", "akkreditierung",
-        "akkreditiert durch", "akkreditierungsstelle", "geaccrediteerd door", "accréditation", "acreditación",
-        "accreditamento",
-    ),
-    "scope": (
-        "scope of certification", "scope", "for the following scope", "this certificate is valid for",
-        "certified scope", "scope of registration", "assessed scope", "scope of the certificate",
-        "scope statement", "scope of approval", "for the scope", "geltungsbereich",
-        "für den geltungsbereich", "anwendungsbereich", "domaine de certification", "périmètre",
-        "alcance", "campo di applicazione", "scope of the management system", "in respect of",
-        "for the following activities", "covering the following activities", "certified activities",
-        "field of application", "scope of activities", "tätigkeitsbereich", "toepassingsgebied",
-    ),
-    "standard": ("standard", "norm", "audit criteria", "certification standard", "normative basis", "norme"),
-    "soa_reference": (
-        "statement of applicability", "soa", "soa version", "soa reference", "erklärung zur anwendbarkeit",
-    ),
-    "certification_body": (
-        "issued by", "certification body", "for and on behalf of", "on behalf of", "zertifizierungsstelle",
-        "certifying body", "registrar",
-    ),
-    "stop": (
-        "signed", "signature", "authorised by", "authorized by", "approved by", "page", "unterschrift",
-        "managing director", "yours faithfully", "yours sincerely", "kind regards", "date", "client no",
-        "client number", "customer no", "customer number", "kundennummer",
-    ),
-}
+from . import lexicon
 
+FIELDS = ("certificate_number", "expiry_date", "validity", "initial_certification_date", "issue_date",
+          "surveillance_dates", "next_audit_due", "holder", "sites", "accreditation_body", "scope",
+          "standard", "soa_reference", "certification_body", "stop")
 MIN_LABEL_SCORE = 85.0
-# Phrases close to ordinary prose ("The AI management system covering ...") count only verbatim.
-_EXACT_ONLY = frozenset({"the management system of", "management system of"})
+MIN_WORD_SCORE = 72.0  # each word of a fuzzily matched label must itself be close
 _NORM = re.compile(r"[^\w']+")
-_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")  # not "first": "first issued" is a label of its own
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: the form labels compare in."""
     text = text.replace("ß", "ss")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(_NORM.sub(" ", text.lower().replace("'", " ")).split())
+    return " ".join(_NORM.sub(" ", text.lower().replace("'", " ").replace("’", " ")).split())
 
 
 @dataclass(frozen=True)
 class LabelHit:
-    """A label at the start of some text: its field, the vocabulary phrase, score, and what follows."""
+    """A label at the start of some text: its field, the lexicon phrase, score, and what follows."""
 
     field: str
     phrase: str
@@ -140,26 +43,38 @@ class LabelHit:
     rest: str  # the text after the label (its inline value), punctuation trimmed
 
 
-# Abbreviations printed on certificates, compared in full ("Reg. Nr." reads as "registration number").
-_ABBREVIATIONS = {
-    "reg": "registration", "regn": "registration", "cert": "certificate", "no": "number", "nr": "number",
-    "num": "number", "nbr": "number", "ref": "reference", "orig": "original", "init": "initial",
-    "exp": "expiry", "organization": "organisation", "certn": "certification", "nummer": "number",
-}
+@cache
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """Return every field's label phrases, all languages merged."""
+    return {name: lexicon.phrases("labels", name) for name in FIELDS}
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    table = lexicon.section("label_abbreviations")
+    if not isinstance(table, dict):
+        raise lexicon.LexiconError("lexicon section 'label_abbreviations' must map a word to its full form")
+    return {fold(str(k)): fold(str(v)) for k, v in table.items()}
 
 
 def _canonical(tokens: list[str]) -> str:
-    return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
+    table = _abbreviations()
+    return " ".join(table.get(t, t) for t in tokens)
+
+
+@cache
+def _verbatim_only() -> frozenset[str]:
+    return frozenset(_canonical(fold(p).split()) for p in lexicon.phrases("labels_verbatim_only"))
 
 
 @cache
 def _vocab() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Return (fields, folded phrases) grouped by the phrases' word count."""
-    groups: dict[int, list[tuple[str, str]]] = {}
-    for name, phrases in VOCABULARY.items():
+    groups: dict[int, dict[tuple[str, str], None]] = {}
+    for name, phrases in vocabulary().items():
         for phrase in phrases:
             folded = _canonical(fold(phrase).split())
-            groups.setdefault(len(folded.split()), []).append((name, folded))
+            groups.setdefault(len(folded.split()), {})[(name, folded)] = None
     return {size: (tuple(n for n, _ in items), tuple(p for _, p in items))
             for size, items in sorted(groups.items())}
 
@@ -168,17 +83,16 @@ def _rest_after(text: str, words: int) -> str:
     """Return `text` with its first `words` words (as fold() counts them) removed."""
     count = 0
     pos = 0
-    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)?", text):
+    for m in _WORD.finditer(text):
         if count == words:
             break
         count += len(fold(m.group(0)).split()) or 1
         pos = m.end()
-    rest = text[pos:].lstrip(" :.-–—=|)\t").strip()
-    # A bilingual label ("Awarded to / Décerné à: X") carries its translation before the value.
-    return _TRANSLATION.sub("", rest, count=1) if _TRANSLATION.match(rest) else rest
+    rest = _PLURAL.sub("", text[pos:], count=1)  # "Surveillance audit(s)", "Standort(e)"
+    return rest.lstrip(" :.-–—=|)\t").strip()
 
 
-_TRANSLATION = re.compile(r"^/\s*[^\W\d][^:/\d]{0,40}:\s*")
+_PLURAL = re.compile(r"^\((?:s|es|e|en|n|x|i)\)")
 
 
 def has_separator(text: str, rest: str) -> bool:
@@ -187,26 +101,63 @@ def has_separator(text: str, rest: str) -> bool:
     return bool(re.search(r"(?::|\s[-–—=|])\s*$", head.rstrip()))
 
 
+@cache
+def _ordinal() -> re.Pattern[str]:
+    """"2nd", "2e", "2º" (numbers only: "first issued" is a label of its own)."""
+    suffixes = lexicon.alternation(fold(s) or s for s in lexicon.phrases("ordinal_suffixes"))
+    return re.compile(rf"^\d{{1,2}}(?:{suffixes})$")
+
+
+def _word_by_word(head: str, phrase: str) -> bool:
+    """Return whether a fuzzy match holds word by word ("Danube Delta Certification" is no date label)."""
+    return all(fuzz.ratio(a, b) >= MIN_WORD_SCORE for a, b in zip(head.split(), phrase.split(), strict=False))
+
+
+def _stands_apart(text: str, words: int) -> bool:
+    """Return whether a one-word label is set apart from what follows: a separator, or its translation."""
+    rest = _rest_after(text, words)
+    return has_separator(text, rest) or rest.startswith("/")
+
+
 def match_label(text: str, fields: tuple[str, ...] | None = None,
                 cutoff: float = MIN_LABEL_SCORE) -> LabelHit | None:
     """Return the best label that `text` starts with (fuzzily), or None.
 
     Longer phrases win ties, so "surveillance audit completed on" beats "surveillance audit".
     """
+    hit = _match(text, cutoff)
+    if hit is None or (fields and hit.field not in fields):
+        return _match_fields(text, fields, cutoff) if fields and hit is not None else None
+    return hit
+
+
+@lru_cache(maxsize=8192)
+def _match(text: str, cutoff: float) -> LabelHit | None:
+    hit = _best(text, None, cutoff)
+    return _with_translation(hit, cutoff) if hit is not None else None
+
+
+def _match_fields(text: str, fields: tuple[str, ...], cutoff: float) -> LabelHit | None:
+    hit = _best(text, fields, cutoff)
+    return _with_translation(hit, cutoff) if hit is not None else None
+
+
+def _best(text: str, fields: tuple[str, ...] | None, cutoff: float) -> LabelHit | None:
     tokens = _canonical(fold(text).split()).split()
     # "2nd surveillance audit": the ordinal numbers the audit, it is not part of the label (and
     # "2nd surveillance" must not pass for "next surveillance").
-    skip = 1 if tokens and _ORDINAL.match(tokens[0]) and len(tokens) > 1 else 0
+    skip = 1 if tokens and _ordinal().match(tokens[0]) and len(tokens) > 1 else 0
     tokens = tokens[skip:]
     if not tokens:
         return None
     best: tuple[float, int, str, str] | None = None
+    verbatim = _verbatim_only()
     for size, (names, phrases) in _vocab().items():
         if size > len(tokens):
             break
         # A one-word label running straight into text ("Location-based services", "Issue 3 of") is
         # an ordinary sentence; as a label it needs a separator ("Location: ...") or nothing after it.
-        if size == 1 and len(tokens) > 1 and not has_separator(text, _rest_after(text, 1 + skip)):
+        if size == 1 and len(tokens) > 1 and not _stands_apart(text, 1 + skip):
             continue
         head = " ".join(tokens[:size])
         for phrase, score, i in process.extract(head, phrases, scorer=fuzz.ratio, score_cutoff=cutoff,
@@ -214,7 +165,7 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
             # One-word labels must match exactly unless long: fuzzy short words hit ordinary words.
             if (size == 1 and len(phrase) <= 8 and score < 100) or (fields and names[i] not in fields):
                 continue
-            if score < 100 and phrase in _EXACT_ONLY:
+            if score < 100 and (phrase in verbatim or not _word_by_word(head, phrase)):
                 continue
             if best is None or (score + size * 0.5, size) > (best[0] + best[1] * 0.5, best[1]):
                 best = (score, size, names[i], phrase)
@@ -224,13 +175,71 @@ def match_label(text: str, fields: tuple[str, ...] | None = None,
     return LabelHit(name, phrase, score, size + skip, _rest_after(text, size + skip))
 
 
+_SLASH = re.compile(r"^[/|]\s*")
+_TRANSLATION = re.compile(r"^/\s*[^\W\d][^:/\d]{0,40}:\s*")
+
+
+def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
+    """Extend a label over its translation ("Scope / Geltungsbereich") and a holder's article."""
+    rest = hit.rest
+    if _SLASH.match(rest):
+        after = _SLASH.sub("", rest, count=1)
+        other = _best(after, None, cutoff)
+        if other is not None and other.field in (hit.field, "stop") or other is not None and _bilingual_pair(
+                hit.field, other.field):
+            rest = other.rest
+        elif _TRANSLATION.match(rest):  # "Awarded to / Décerné à: X": an unknown translation, then a colon
+            rest = _TRANSLATION.sub("", rest, count=1)
+    if hit.field == "holder":
+        rest = strip_article(rest)
+    return hit if rest == hit.rest else LabelHit(hit.field, hit.phrase, hit.score, hit.words, rest)
+
+
+def _bilingual_pair(first: str, second: str) -> bool:
+    """Return whether two labels name one field in two languages with different wording.
+
+    "Ausgestellt am / Issued on" and "Erstzertifizierung / First certification" are one field;
+    the validity label pairs with either end of a period.
+    """
+    dates = {"validity", "issue_date", "expiry_date"}
+    return first in dates and second in dates
+
+
+@cache
+def _articles() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + lexicon.alternation(lexicon.phrases("holder_articles")) + r")\b[\s:,]*", re.I)
+
+
+def strip_article(text: str) -> str:
+    """Remove the article that introduces a holder's name ("the company X" -> "X")."""
+    return _articles().sub("", text, count=1) if text else text
+
+
 @cache
 def _inline_phrases() -> re.Pattern[str]:
-    phrases = sorted({p for ps in VOCABULARY.values() for p in ps if " " in p}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I)
+    phrases = {p for ps in vocabulary().values() for p in ps if " " in p}
+    return re.compile(r"(?<!\w)(?:" + lexicon.alternation(phrases) + r")(?!\w)", re.I)
 
 
 def cut_at_next_label(text: str) -> str:
     """Return text up to where another label starts ("SC-4410 Expiry date: 1 Dec 2027" -> "SC-4410")."""
     m = _inline_phrases().search(text, 1)
     return text[: m.start()].rstrip(" ,;|") if m else text
+
+
+@cache
+def _ends_with_opener() -> re.Pattern[str]:
+    body = lexicon.alternation(lexicon.phrases("holder_openers"), gap=r"[\s,\-]+")
+    return re.compile(r"(?<!\w)(?P<opener>" + body + r")[\s:,]*$", re.I)
+
+
+def trailing_opener(text: str) -> tuple[str, str] | None:
+    """Split a line that ends with a holder opener into (what precedes it, the opener).
+
+    "Tamsin & Rowe Assurance Ltd hereby certifies that" -> ("Tamsin & Rowe Assurance Ltd", ...):
+    the name of the body that certifies, and the opener whose value (the holder) follows below.
+    """
+    m = _ends_with_opener().search(text)
+    if not m:
+        return None
+    return text[: m.start()].strip(" ,"), m.group("opener")

@@ -59,6 +59,7 @@ class _Base:
     evidence: EvidenceMap = field(default_factory=dict, kw_only=True)
     page_texts: list[str] = field(default_factory=list, kw_only=True)
     ocr: bool = field(default=False, kw_only=True)
+    ocr_pages: list[int] = field(default_factory=list, kw_only=True)  # 1-based pages read by OCR
 
     def quote(self, name: str) -> Evidence | None:
         """Return the first evidence recorded for field `name`."""
@@ -70,6 +71,7 @@ class _Base:
         # sentences that are narrower than a field (e.g. an exclusion inside the scope).
         return {
             "ocr": self.ocr,
+            "ocr_pages": list(self.ocr_pages),
             "evidence": {k: [e.to_json() for e in v] for k, v in self.evidence.items()},
             "page_texts": list(self.page_texts),
         }
@@ -94,6 +96,9 @@ class CertificateExtraction(_Base):
     scope: str | None = None
     sites: list[str] = field(default_factory=list)
     soa_reference: SoaReference | None = None
+    # Readings that lost to the chosen value (or tied, leaving the field null), per field: what another
+    # document (the SoA) can settle later. JSON-ready: {"value", "support", "how", "evidence"}.
+    alternatives: dict[str, list[dict[str, Any]]] = field(default_factory=dict, kw_only=True)
 
     def schema_json(self) -> dict[str, Any]:
         """Return exactly the SCHEMA.md certificate object."""
@@ -117,7 +122,7 @@ class CertificateExtraction(_Base):
 
     def to_json(self) -> dict[str, Any]:
         """Return the schema object plus provenance under extra keys."""
-        return {**self.schema_json(), **self._extra_json()}
+        return {**self.schema_json(), **self._extra_json(), "alternatives": dict(self.alternatives)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CertificateExtraction:
@@ -141,6 +146,8 @@ class CertificateExtraction(_Base):
             evidence=_evidence_from_json(data.get("evidence")),
             page_texts=list(data.get("page_texts") or []),
             ocr=bool(data.get("ocr", False)),
+            ocr_pages=[int(n) for n in data.get("ocr_pages") or []],
+            alternatives=dict(data.get("alternatives") or {}),
         )
 
 
@@ -202,6 +209,7 @@ class SoaExtraction(_Base):
             evidence=_evidence_from_json(raw_evidence),
             page_texts=list(data.get("page_texts") or []),
             ocr=bool(data.get("ocr", False)),
+            ocr_pages=[int(n) for n in data.get("ocr_pages") or []],
         )
 
 
@@ -233,10 +241,66 @@ def extraction_from_json(data: dict[str, Any]) -> Extraction:
     if kind == "soa":
         return SoaExtraction.from_json(data)
     return UnknownExtraction(title=data.get("title"), page_texts=list(data.get("page_texts") or []),
-                             ocr=bool(data.get("ocr", False)))
+                             ocr=bool(data.get("ocr", False)),
+                             ocr_pages=[int(n) for n in data.get("ocr_pages") or []])
 
 
 def _evidence_from_json(data: Any) -> EvidenceMap:
     if not isinstance(data, dict):
         return {}
     return {k: [Evidence.from_json(e) for e in v] for k, v in data.items() if isinstance(v, list)}
+
+
+# The SCHEMA.md fields of each kind, defined once: the portal's pages, corrections, renewal diffs and
+# legal summary, and the scoring rules' "looked for" evidence, all read their names and labels here.
+ValueType = Literal["text", "bool", "date", "dates", "lines", "reference", "controls"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One SCHEMA.md field: its name, a label for people, its value's type, and what it is."""
+
+    name: str
+    label: str
+    value_type: ValueType
+    description: str
+
+
+CERTIFICATE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("standard", "Standard", "text", "the standard certified against (ISO/IEC 42001)"),
+    FieldSpec("certified", "Certified (not only 'aligned')", "bool",
+              "wording that certifies (rather than claims alignment)"),
+    FieldSpec("holder", "Holder", "text", "the certificate holder (the certified organisation)"),
+    FieldSpec("certificate_number", "Certificate number", "text",
+              "the certificate number ('Certificate No.', 'Registration number', ...)"),
+    FieldSpec("certification_body", "Certification body", "text",
+              "the certification body that issued the certificate"),
+    FieldSpec("accreditation_body", "Accreditation body", "text", "an accreditation body or mark"),
+    FieldSpec("initial_certification_date", "Initial certification", "date",
+              "the date of initial certification"),
+    FieldSpec("issue_date", "Issue date", "date", "the date the certificate was issued or renewed"),
+    FieldSpec("expiry_date", "Expiry date", "date", "the expiry date ('Valid until', 'Expiry date', ...)"),
+    FieldSpec("surveillance_dates", "Surveillance audits", "dates", "the dates of surveillance audits"),
+    FieldSpec("next_audit_due", "Next audit due", "date",
+              "the date the next surveillance or recertification audit is due"),
+    FieldSpec("scope", "Scope", "text", "the scope of certification"),
+    FieldSpec("sites", "Sites", "lines", "the certified sites"),
+    FieldSpec("soa_reference", "SoA cited", "reference",
+              "the Statement of Applicability the certificate cites"),
+)
+SOA_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("holder", "Holder", "text", "the organisation whose Statement of Applicability it is"),
+    FieldSpec("version", "Version", "text", "the version of the Statement of Applicability"),
+    FieldSpec("date", "Date", "date", "the date of the Statement of Applicability"),
+    FieldSpec("controls", "Annex A controls", "controls",
+              "the Annex A controls, each applicable or not, with its justification"),
+)
+FIELDS: dict[str, tuple[FieldSpec, ...]] = {"certificate": CERTIFICATE_FIELDS, "soa": SOA_FIELDS}
+
+
+def field_spec(kind: str, name: str) -> FieldSpec:
+    """Return the spec of field `name` of an extraction of `kind`; KeyError names an unknown field."""
+    for spec in FIELDS.get(kind, ()):
+        if spec.name == name:
+            return spec
+    raise KeyError(f"{kind} extractions have no field {name!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -15,37 +15,47 @@ from .model import Extraction, UnknownExtraction
 from .pages import Page, Source, Word, check_budget, open_pdf, page_words, read_bytes, words_to_lines
 from .settings import DEFAULT_SETTINGS, ParseSettings
 
+# Told (stage, page, pages) before each page is read: stage "reading" for the text layer, "ocr" for a scan.
+Progress = Callable[[str, int, int], None]
 
-def parse(source: Source, settings: ParseSettings = DEFAULT_SETTINGS) -> Extraction:
+
+def parse(source: Source, settings: ParseSettings = DEFAULT_SETTINGS,
+          progress: Progress | None = None) -> Extraction:
     """Read a PDF (path or bytes) and return what it is and every field it states.
 
     Raises a `parsers.errors.DocumentError` subclass for an unreadable document.
+    `progress`, when given, is told which page is being read (the portal shows it).
     """
     data = read_bytes(source, settings)
     started = time.perf_counter()
     with _deadline(settings.time_budget_s), ocr.Renderer(data) as renderer, \
             open_pdf(data, settings, pdfium_pages=renderer.page_count()) as pdf:
-        pages = pdf_to_pages(pdf, settings, started, renderer)
+        pages = pdf_to_pages(pdf, settings, started, renderer, progress)
         check_budget(started, settings)
         return lines_to_fields(pages, settings)
 
 
 def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
-                 renderer: ocr.Renderer | None = None) -> list[Page]:
+                 renderer: ocr.Renderer | None = None, progress: Progress | None = None) -> list[Page]:
     """Build a Page of lines for every page, OCR-ing pages that have no text layer."""
     pages = []
+    total = len(pdf.pages)
     for number, plumber_page in enumerate(pdf.pages, start=1):
         check_budget(started, settings)
+        if progress:
+            progress("reading", number, total)
         words = _text_layer(plumber_page)
         page = Page(number, float(plumber_page.width), float(plumber_page.height), plumber=plumber_page)
         if _needs_ocr(words, settings) and renderer is not None and _drawn(plumber_page, words):
+            if progress:
+                progress("ocr", number, total)
             scan = ocr.read_page(renderer, number - 1, settings, _remaining(started, settings),
                                  ocr.native_dpi(plumber_page))
             words, page.rules, page.grid, page.ocr = scan.words, scan.rules, scan.grid, True
         page.lines = words_to_lines(words or [], number, settings.line_tolerance)
         pages.append(page)
     if not pages and renderer is not None:
-        pages = _pdfium_only_pages(renderer, settings, started)
+        pages = _pdfium_only_pages(renderer, settings, started, progress)
     return pages
 
 
@@ -76,11 +86,14 @@ def _needs_ocr(words: list[Word] | None, settings: ParseSettings) -> bool:
     return settings.ocr and sum(len(w.text) for w in words or []) < settings.min_text_chars
 
 
-def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started: float) -> list[Page]:
+def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started: float,
+                       progress: Progress | None = None) -> list[Page]:
     """OCR every page of a file whose page tree only pdfium can follow."""
     pages = []
     for index in range(renderer.page_count()):
         check_budget(started, settings)
+        if progress and settings.ocr:
+            progress("ocr", index + 1, renderer.page_count())
         width, height = renderer.page_size(index)
         page = Page(index + 1, width, height)
         if settings.ocr:
@@ -129,4 +142,5 @@ def lines_to_fields(pages: list[Page], settings: ParseSettings) -> Extraction:
         result = UnknownExtraction(title=classify.title(pages))
     result.page_texts = [p.text for p in pages]
     result.ocr = any(p.ocr for p in pages)
+    result.ocr_pages = [p.number for p in pages if p.ocr]
     return result

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
-from . import soa_grid, soa_meta
+from . import lexicon, soa_grid, soa_meta
 from .controls import ANNEX_A, cell_id, is_marker, is_x_mark, leading_id, parse_marker
 from .model import Control, Evidence, SoaExtraction
 from .pages import Page
@@ -25,6 +26,15 @@ class Mapping:
     justification: int | None
     x_means: bool | None = None
     negative: int | None = None  # a second marker column ("Yes" | "No" ticked), if any
+    # separate inclusion and exclusion justification columns: a row fills one of them
+    justification_alt: int | None = None
+
+    def justification_of(self, row: Row) -> str | None:
+        """Return the row's justification: its first filled justification cell."""
+        for col in (self.justification, self.justification_alt):
+            if col is not None and row.cell(col):
+                return row.cell(col)
+        return None
 
 
 def extract(pages: list[Page], settings: ParseSettings) -> SoaExtraction:
@@ -44,7 +54,7 @@ def _header_mapping(header: list[str], data: list[Row]) -> Mapping | None:
     """Map columns from a header row, letting cell contents settle id and marker columns."""
     roles = [header_role(text) for text in header]
     named = {r for r, _ in roles if r}
-    if len(named - {"title"}) < 2 and not ({"id", "applicable"} <= named):
+    if len(named - {"title", "other"}) < 2 and not ({"id", "applicable"} <= named):
         return None
     return _mapping(len(header), data, roles, header)
 
@@ -57,12 +67,16 @@ def _mapping(ncols: int, data: list[Row], roles: list[tuple[str | None, float]],
     paired = _paired_columns(header or [], exclude=id_col)
     if paired:
         return _paired_mapping(ncols, id_col, paired, roles)
-    app_col = _marker_column(ncols, data, roles, exclude={id_col})
-    taken = {id_col} | ({app_col} if app_col is not None else set())
+    extras = {i for i, (r, _) in enumerate(roles) if r == "other"}  # status, evidence, owner
+    app_col = _marker_column(ncols, data, roles, exclude={id_col} | extras)
+    taken = {id_col} | extras | ({app_col} if app_col is not None else set())
     just = [i for i, (r, _) in enumerate(roles) if r == "justification" and i not in taken]
     if just:
         just_col: int | None = max(just, key=lambda i: roles[i][1])
-    elif any(r for r, _ in roles):
+        alt = [i for i in just if i != just_col]
+        return Mapping(ncols, id_col, app_col, just_col, _x_meaning(data, app_col),
+                       justification_alt=alt[0] if len(alt) == 1 else None)
+    if any(r for r, _ in roles):
         # a header that names no justification column has none, unless a label is unreadable
         # (OCR turns "Justification" on a shaded bar into "Ju:")
         unreadable = {i for i, text in enumerate(header or []) if not re.search(r"[^\W\d_]{4}", text)}
@@ -190,7 +204,7 @@ class _Builder:
             self.current = None
             return
         marker = row.cell(mapping.applicable) if mapping.applicable is not None else ""
-        justification = _clean(row.cell(mapping.justification)) if mapping.justification is not None else None
+        justification = _clean(mapping.justification_of(row))
         applicable = _applicable(row, marker, justification, mapping)
         control = Control(cid, applicable, justification, Evidence(row.page, row.text, row.bbox))
         self.controls.append(control)
@@ -199,8 +213,8 @@ class _Builder:
 
     def _extend(self, row: Row, mapping: Mapping) -> None:
         assert self.current is not None
-        if mapping.justification is not None and row.cell(mapping.justification):
-            extra = _clean(row.cell(mapping.justification))
+        if mapping.justification_of(row):
+            extra = _clean(mapping.justification_of(row))
             joined = f"{self.current.justification} {extra}" if self.current.justification else extra
             self.current.justification = _clean(joined)
 
@@ -262,12 +276,19 @@ def _table_controls(pages: list[Page], settings: ParseSettings) -> list[Control]
 
 # ---------------------------------------------------------------- list-style fallback
 
-_JUSTIFICATION_LABEL = re.compile(
-    r"\b(?:justification|reason(?:\s+for\s+(?:inclusion|exclusion)(?:\s*/\s*\w+)?)?|rationale|"
-    r"begründung)\s*[:\-–—]\s*", re.I)
-_MARKER_PHRASE = re.compile(
-    r"(?:^|[\s—–:\-|(])(not\s+applicable|n/a|excluded|not\s+included|out\s+of\s+scope|"
-    r"applicable|included|in\s+scope|yes|no)\b(?![-/])", re.I)
+@cache
+def _justification_label() -> re.Pattern[str]:
+    words = lexicon.phrases("soa", "columns", "justification")
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation(words)})\s*[:\-–—]\s*", re.I)
+
+
+@cache
+def _marker_phrase() -> re.Pattern[str]:
+    """A whole-word applicability mark after a space, dash, colon or bar ("… — Applicable").
+
+    A word followed by a colon is the label of the mark, not the mark ("Applicable: No")."""
+    words = [w for part in ("applies", "does_not_apply") for w in lexicon.phrases("soa", part) if len(w) > 1]
+    return re.compile(rf"(?:^|[\s—–:\-|(])({lexicon.alternation(words)})(?![\w/-])(?!\s*:)", re.I)
 
 
 def _list_controls(pages: list[Page]) -> list[Control]:
@@ -300,10 +321,10 @@ def _paragraphs(pages: list[Page]) -> list[tuple[str, str, Evidence]]:
 
 
 def _parse_paragraph(cid: str, text: str) -> tuple[bool, str | None] | None:
-    label = _JUSTIFICATION_LABEL.search(text)
+    label = _justification_label().search(text)
     head = text[:label.start()] if label else text
     justification = _clean(text[label.end():]) if label else None
-    marker = _MARKER_PHRASE.search(head)
+    marker = _marker_phrase().search(head)
     if marker is None:
         return None
     applicable = parse_marker(marker.group(1))

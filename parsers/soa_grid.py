@@ -5,26 +5,25 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from statistics import median
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from . import lexicon
 from .controls import ANNEX_A, cell_id, normalise_id, ocr_id
 from .model import BBox
 from .pages import Line, Page, Word
 
-_ROLE_LABELS: dict[str, tuple[str, ...]] = {
-    "id": ("control", "ref", "reference", "annex a ref", "annex a reference", "control id",
-           "control no", "control number", "control ref", "clause", "id", "no", "annex a control"),
-    "applicable": ("applicable", "applicability", "included", "included y/n", "applicable y/n",
-                   "status", "in scope", "selected", "inclusion", "applies", "anwendbar"),
-    "justification": ("justification", "reason", "reason for inclusion/exclusion", "rationale",
-                      "justification for inclusion or exclusion", "reason for selection",
-                      "reasons", "comments", "remarks", "explanation", "begründung", "notes"),
-    "title": ("control title", "title", "description", "requirement", "control name", "name",
-              "control objective", "control description", "objective"),
-}
+_ROLES = ("id", "applicable", "justification", "title", "other")
+
+
+@cache
+def _role_labels() -> dict[str, tuple[str, ...]]:
+    return {role: tuple(p.lower() for p in lexicon.phrases("soa", "columns", role)) for role in _ROLES}
+
+
 _HEADER_CUTOFF = 85.0
 
 Span = tuple[float, float]
@@ -140,7 +139,7 @@ def header_role(text: str) -> tuple[str | None, float]:
     if not key:
         return None, 0.0
     best: tuple[str | None, float] = (None, 0.0)
-    for role, labels in _ROLE_LABELS.items():
+    for role, labels in _role_labels().items():
         for label in labels:
             score = fuzz.ratio(key, label)
             if key.split(" ")[0] == label.split(" ")[0] and len(label) > 2:
@@ -153,7 +152,7 @@ def header_role(text: str) -> tuple[str | None, float]:
 def header_row(cells: list[str]) -> bool:
     """Return whether the cells read as a table header (two or more roles named)."""
     roles = {header_role(c)[0] for c in cells if c}
-    return len(roles - {None, "title"}) >= 2
+    return len(roles - {None, "title", "other"}) >= 2
 
 
 def header_segments(line: Line) -> list[list[Word]]:

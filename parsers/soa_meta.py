@@ -4,27 +4,52 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
+from itertools import pairwise
 
+from . import lexicon
 from .controls import leading_id
 from .dates import Order, find_dates, infer_order
 from .model import SoaExtraction
 from .pages import Line, Page
 
 _HEAD_LINES = 25  # the document's own fields sit above its control table
-_HOLDER_LABEL = re.compile(
-    r"^\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|holder|client|legal\s+entity|entity|"
-    r"supplier|unternehmen|firma|organisation/entity)\s*[:\-–]?\s+(?P<value>\S.*)$", re.I)
-_SOA_TITLE = re.compile(r"statement\s+of\s+applicability(?:\s*\(\s*SoA\s*\))?", re.I)
+_HOLDER_LABELS = ("organisation name", "company name", "holder", "client", "legal entity", "entity",
+                  "supplier", "firma", "organisation/entity")  # besides the certificate's holder labels
+
+
+@cache
+def _holder_label() -> re.Pattern[str]:
+    words = _HOLDER_LABELS + lexicon.phrases("labels", "holder")
+    return re.compile(rf"^\s*(?:{lexicon.alternation(words)})\s*[:\-–]?\s+(?P<value>\S.*)$", re.I)
+
+
+@cache
+def _soa_title() -> re.Pattern[str]:
+    titles = [t for t in lexicon.phrases("soa", "titles") if t != "SoA"]
+    return re.compile(rf"(?:{lexicon.alternation(titles)})(?:\s*\(\s*SoA\s*\))?", re.I)
+
+
 _AIMS_TITLE = re.compile(r"\bAI\s+management\s+system\b|\bAIMS\b", re.I)
 _SEPARATOR = re.compile(r"\s+[–—|:-]\s+|\s*[–—|]\s*")
-_NOT_A_NAME = re.compile(r"ISO|IEC|Annex|\d{4}|confidential|page\s+\d|internal|version", re.I)
-_VERSION = re.compile(
-    r"\b(?:document\s+)?(?:version|ver\.|rev(?:ision)?\.?|versi[oó]n|fassung)\s*(?:no\.?|number|nr\.?)?"
-    r"\s*[:#]?\s*v?(?P<value>\d+(?:\.\d+){0,3}[a-z]?)\b"
-    r"|\bissue\s*(?:no\.?|number)?\s*[:#]?\s*(?P<issue>\d+(?:\.\d+){0,2})(?=\s*(?:$|[,;|)(]))"
-    r"|(?:^|\s)v(?P<short>\d+\.\d+(?:\.\d+)?)\b", re.I)
-_DATE_LABEL = re.compile(r"\b(?:date|dated|approved|issued|effective|datum|stand|as\s+of|updated|"
-                         r"reviewed)\b", re.I)
+_NOT_A_NAME = re.compile(r"ISO|IEC|Annex|\d{4}|confidential|page\s+\d|internal", re.I)
+
+
+@cache
+def _version() -> re.Pattern[str]:
+    labels = lexicon.alternation(lexicon.phrases("soa", "version_labels"))
+    return re.compile(
+        rf"(?<!\w)(?:document\s+)?(?:{labels})\s*(?:no\.?|number|nr\.?)?"
+        r"\s*[:#]?\s*v?(?P<value>\d+(?:\.\d+){0,3}[a-z]?)\b"
+        r"|\bissue\s*(?:no\.?|number)?\s*[:#]?\s*(?P<issue>\d+(?:\.\d+){0,2})(?=\s*(?:$|[,;|)(]))"
+        r"|(?:^|\s)v(?P<short>\d+\.\d+(?:\.\d+)?)\b", re.I)
+
+
+@cache
+def _date_label() -> re.Pattern[str]:
+    return lexicon.pattern("soa", "date_labels")
+
+
 # dates that are not the document's own: its next review, an expiry, a certificate's validity
 _OTHER_DATE = re.compile(r"\b(?:next\s+review|review\s+due|valid\s+until|expir\w*|due)\b", re.I)
 _HISTORY_HEADER = re.compile(
@@ -39,6 +64,8 @@ def fill(result: SoaExtraction, pages: list[Page]) -> None:
     _fill_holder(result, head, pages)
     order, _ = infer_order(text)
     _fill_version(result, head)
+    if result.version is None:
+        _fill_from_header_row(result, head, order)
     _fill_date(result, head, order)
     if result.version is None:
         _fill_from_history(result, pages, order)
@@ -55,12 +82,12 @@ def _head_lines(pages: list[Page]) -> list[Line]:
 
 def _fill_holder(result: SoaExtraction, head: list[Line], pages: list[Page]) -> None:
     for line in head:
-        match = _HOLDER_LABEL.match(line.text)
+        match = _holder_label().match(line.text)
         if match and _is_name(match.group("value")):
             _set(result, "holder", match.group("value").strip(), line)
             return
     footers = [line for p in pages for line in p.lines[-3:]]
-    for pattern in (_SOA_TITLE, _AIMS_TITLE):
+    for pattern in (_soa_title(), _AIMS_TITLE):
         for line in head + footers:
             name = _name_beside(line.text, pattern)
             if name:
@@ -85,12 +112,13 @@ def _name_beside(text: str, pattern: re.Pattern[str]) -> str | None:
 def _is_name(text: str) -> bool:
     text = text.strip()
     return (2 < len(text) <= 120 and bool(re.match(r"[A-Z0-9]", text))
-            and not _NOT_A_NAME.search(text) and not _SOA_TITLE.search(text))
+            and not _NOT_A_NAME.search(text) and not _soa_title().search(text)
+            and not lexicon.pattern("soa", "version_labels").search(text))
 
 
 def _fill_version(result: SoaExtraction, head: list[Line]) -> None:
     for line in head:
-        match = _VERSION.search(line.text)
+        match = _version().search(line.text)
         if match:
             value = match.group("value") or match.group("issue") or match.group("short")
             _set(result, "version", value, line)
@@ -99,7 +127,7 @@ def _fill_version(result: SoaExtraction, head: list[Line]) -> None:
 
 def _fill_date(result: SoaExtraction, head: list[Line], order: Order | None) -> None:
     own = [line for line in head if not _OTHER_DATE.search(line.text)]
-    labelled = [line for line in own if _DATE_LABEL.search(line.text)]
+    labelled = [line for line in own if _date_label().search(line.text)]
     for line in labelled + own:
         for found in find_dates(line.text, order):
             if found.value is not None and not found.ambiguous:
@@ -108,12 +136,55 @@ def _fill_date(result: SoaExtraction, head: list[Line], order: Order | None) -> 
                 return
 
 
+_CELL_SLACK = 6.0  # points a cell's value may start left or right of its heading
+_VERSION_VALUE = re.compile(r"^v?(\d{1,3}(?:\.\d{1,3}){0,3})$", re.I)
+
+
+def _fill_from_header_row(result: SoaExtraction, head: list[Line], order: Order | None) -> None:
+    """Read a one-row table of the SoA's own fields: "Organisation | Version | Date | Approved by"
+    above its values, each value starting below its heading."""
+    for line, values in pairwise(head):
+        if re.search(r"\d", line.text):
+            continue
+        version = next((w for w in line.words if lexicon.pattern("soa", "version_labels").fullmatch(w.text)),
+                       None)
+        date = next((w for w in line.words if _date_label().fullmatch(w.text)), None)
+        if version is None or date is None:
+            continue
+        below = [w for w in values.words if abs(w.x0 - version.x0) <= _CELL_SLACK]
+        number = _VERSION_VALUE.match(below[0].text) if below else None
+        if number is None:
+            return
+        _set(result, "version", number.group(1), values)
+        tail = " ".join(w.text for w in values.words if w.x0 >= date.x0 - _CELL_SLACK)
+        dates = [d for d in find_dates(tail, order) if d.value is not None and not d.ambiguous]
+        if dates and result.date is None:
+            result.date = dates[0].value
+            result.evidence["date"] = [values.evidence(dates[0].text)]
+        if result.holder is None and _holder_label().match(f"{_first_cell(line)} x"):
+            name = " ".join(w.text for w in values.words if w.x1 < version.x0 - _CELL_SLACK)
+            if _is_name(name):
+                _set(result, "holder", name, values)
+        return
+
+
+def _first_cell(line: Line) -> str:
+    """The heading of the line's first cell: its words up to the first wide gap."""
+    words = line.words
+    out = [words[0].text]
+    for prev, word in pairwise(words):
+        if word.x0 - prev.x1 > 2 * max(prev.size, 4.0):
+            break
+        out.append(word.text)
+    return " ".join(out)
+
+
 def _fill_from_history(result: SoaExtraction, pages: list[Page], order: Order | None) -> None:
     """Take the latest entry of a version-history table ("Version | Date | Author | Change")."""
     entries = []
     for page in pages:
         for i, line in enumerate(page.lines):
-            if _HISTORY_HEADER.search(line.text) and not _VERSION.search(line.text):
+            if _HISTORY_HEADER.search(line.text) and not _version().search(line.text):
                 entries += _history_rows(page.lines[i + 1:], order)
     if not entries:
         return

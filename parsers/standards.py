@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
 
 # ISO/IEC JTC 1 standards carry the joint prefix; the rest are plain ISO.
 _JOINT = {"42001", "27001", "27002", "27017", "27018", "27701", "20000", "20000-1", "42006", "27006", "23894"}
@@ -64,26 +67,22 @@ def _with_year(hit: StandardHit, hits: list[StandardHit]) -> StandardHit:
     return dated[0] if dated else hit
 
 
-# Wording of letters that only claim alignment/readiness/compliance, never certification.
-_NOT_CERTIFIED = re.compile(
-    r"not\s+a\s+certificate(?!\s+(?:of|for)\s+(?:the\s+)?products?)"
-    r"|does\s+not\s+(?:represent|constitute|amount\s+to|confer)\s+(?:a\s+|an\s+)?(?:accredited\s+)?certification"
-    r"(?!\s+(?:of|for)\s+(?:the\s+|any\s+)?(?:products?|services?|processes))"
-    r"|is\s+not\s+(?:a\s+)?certifi|not\s+(?:been\s+)?certified|substantially\s+aligned|aligned\s+with\s+the\s+requirements"
-    r"|readiness\s+(?:assessment|review|audit|letter)|gap\s+(?:analysis|assessment)|pre-?assessment"
-    r"|self[-\s]?(?:assessment|assessed|declaration|declared|attestation)|statement\s+of\s+alignment"
-    r"|letter\s+of\s+(?:compliance|conformity|alignment)|in\s+alignment\s+with|alignment\s+(?:assessment|review)"
-    r"|conformity\s+assessment\s+letter|compliance\s+(?:letter|statement|attestation)|kein\s+zertifikat"
-    r"|keine\s+zertifizierung|advisory\s+opinion", re.I)
-# Strongest wording first: the phrase quoted as evidence should be the one that certifies.
-_CERTIFIED = tuple(re.compile(p, re.I | re.M) for p in (
-    r"certificate\s+of\s+(?:registration|certification|approval|conformity)|\bzertifikat\b|certificado|certificat\b|\bcertificaat\b"
-    r"|certificato",
-    r"(?:is|has\s+been|been)\s+certified|certify\s+that|certifies\s+that|hereby\s+certif|wird\s+bescheinigt"
-    r"|found\s+to\s+(?:meet|conform)|awarded\s+to",
-    r"certificate\s+(?:no|number|ref)|registration\s+(?:number|no\b|certificate)|registered\s+organi[sz]ation"
-    r"|^\s*certificate\s*$",
-))
+@cache
+def _not_certified() -> re.Pattern[str]:
+    """Wording of letters that only claim alignment/readiness/compliance (never about products)."""
+    denial = lexicon.alternation(lexicon.phrases("not_certified"))
+    unless = lexicon.alternation(lexicon.phrases("not_certified_unless"))
+    return re.compile(rf"(?<!\w)(?:{denial})(?!\w)(?!\s+(?:{unless})(?!\w))", re.I)
+
+
+@cache
+def _certified_tiers() -> tuple[re.Pattern[str], ...]:
+    """Wording of certification, strongest first: the phrase quoted is the one that certifies."""
+    tiers = [rf"(?<!\w)(?:{lexicon.alternation(lexicon.phrases(name))})(?!\w)"
+             for name in ("certified_titles", "certified_sentences", "certified_labels")]
+    alone = lexicon.alternation(lexicon.phrases("certificate_words"))
+    tiers[-1] += rf"|^\s*(?:{alone})\s*$"  # a heading that says nothing but "Certificate"
+    return tuple(re.compile(t, re.I | re.M) for t in tiers)
 
 
 @dataclass(frozen=True)
@@ -97,10 +96,10 @@ class CertifiedVerdict:
 
 def certified(text: str) -> CertifiedVerdict:
     """Decide whether the document is a certification, not a claim of alignment or readiness."""
-    negative = _NOT_CERTIFIED.search(text)
+    negative = _not_certified().search(text)
     if negative:
         return CertifiedVerdict(False, negative.group(0), negative.start())
-    for pattern in _CERTIFIED:
+    for pattern in _certified_tiers():
         positive = pattern.search(text)
         if positive:
             return CertifiedVerdict(True, positive.group(0), positive.start())

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from parsers.pages import Page
+
 
 @dataclass(frozen=True)
 class Text:
@@ -77,3 +79,15 @@ def scanned(pdf: bytes, dpi: int = 200) -> bytes:
     assert out is not None
     out.save()
     return buf.getvalue()
+
+
+def pages_of(pdf: bytes) -> list[Page]:
+    """Return the pages (positioned lines) `parsers.parse` reads from a PDF, before any field is read."""
+    import time
+
+    from parsers.pages import open_pdf
+    from parsers.pipeline import pdf_to_pages
+    from parsers.settings import DEFAULT_SETTINGS
+
+    with open_pdf(pdf, DEFAULT_SETTINGS) as document:
+        return pdf_to_pages(document, DEFAULT_SETTINGS, time.perf_counter())

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parsers.cert_soa import _version_and_date
+from parsers.cert_read_codes import version_and_date as _version_and_date
 from parsers.standards import certified, find_standards, pick_standard
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.cert_sites import address_below_holder, looks_like_site, split_sites
-from parsers.cert_text import accreditation_name, clean_scope, holder_name, points_elsewhere
+from parsers.cert_read_names import holder_name
+from parsers.cert_read_sites import address_below_holder, split_sites
+from parsers.cert_read_text import accreditation_name, clean_scope
+from parsers.cert_validate import is_address as looks_like_site
+from parsers.cert_validate import points_elsewhere
 from parsers.cert_values import first_clause, join_lines, number_words, ocr_caps, org_name
 
 
@@ -49,6 +52,8 @@ def test_organisation_name_ends_at_the_sentence(text: str, want: str) -> None:
 
 def test_first_clause_and_wrapped_lines() -> None:
     assert first_clause("LPR 599626. The organisation was") == "LPR 599626"
+    assert first_clause("Certiva Pte. Ltd., 1 Raffles Place") == "Certiva Pte. Ltd., 1 Raffles Place"
+    assert first_clause("Tamsin & Rowe GmbH & Co. KG. The body") == "Tamsin & Rowe GmbH & Co. KG."
     assert join_lines(["speech-to-", "text services", "  and  more"]) == "speech-to-text services and more"
 
 
@@ -56,6 +61,18 @@ def test_sites_are_split_joined_and_filtered() -> None:
     lines = ["1. 3 Quay Street, Cardiff,", "CF10 1EA, United Kingdom", "2) Via Roma 1, Milano"]
     assert split_sites(lines) == ["3 Quay Street, Cardiff, CF10 1EA, United Kingdom", "Via Roma 1, Milano"]
     assert split_sites(["London, UK; Dublin, Ireland"]) == ["London, UK", "Dublin, Ireland"]
+
+
+def test_an_address_wrapped_in_its_cell_or_list_stays_one_site() -> None:
+    lines = ["Paseo de la Reforma 505, Cuauhtémoc, 06500 Ciudad de", "México, Mexico",
+             "Shibuya Crest Bldg 8F, 2-11-4 Shibuya, Shibuya-ku, Tokyo 150-", "0002, Japan",
+             "1 Raffles Place, Tower 2, Singapore", "048616, Singapore"]
+    assert split_sites(lines) == ["Paseo de la Reforma 505, Cuauhtémoc, 06500 Ciudad de México, Mexico",
+                                  "Shibuya Crest Bldg 8F, 2-11-4 Shibuya, Shibuya-ku, Tokyo 150-0002, Japan",
+                                  "1 Raffles Place, Tower 2, Singapore 048616, Singapore"]
+    # addresses printed without their country stay apart
+    assert split_sites(["1 Main St, Springfield", "2 Elm St, Shelbyville, USA"]) == [
+        "1 Main St, Springfield", "2 Elm St, Shelbyville, USA"]
     assert looks_like_site("14 Wharf Street, Manchester")
     assert not looks_like_site("see Appendix 2")
     assert not looks_like_site("Certificate No.: 1234")
@@ -84,3 +101,16 @@ def test_number_words_stop_at_an_ordinary_word(text: str, want: str) -> None:
 ])
 def test_ocr_caps_undoes_l_for_i_inside_capitals(text: str, want: str) -> None:
     assert ocr_caps(text) == want
+
+
+@pytest.mark.parametrize("lines, want", [
+    (["Avinguda Diagonal 640, 08017", "Barcelona, Spain"], "Avinguda Diagonal 640, 08017 Barcelona, Spain"),
+    (["Avinguda Diagonal 640", "08017 Barcelona", "Spain"], "Avinguda Diagonal 640, 08017 Barcelona, Spain"),
+    (["Quay House, 2 High Street", "Yarmouth, PO41 0PL, United Kingdom"],
+     "Quay House, 2 High Street, Yarmouth, PO41 0PL, United Kingdom"),
+    (["Room 1805, Pudong, Shanghai", "200120, China"], "Room 1805, Pudong, Shanghai 200120, China"),
+    (["Office 1402, Dubai Internet City, Dubai, United", "Arab Emirates"],
+     "Office 1402, Dubai Internet City, Dubai, United Arab Emirates"),
+])
+def test_an_address_under_the_holder_joins_a_wrapped_part_with_a_space(lines: list[str], want: str) -> None:
+    assert address_below_holder(lines, 0) == want

@@ -90,3 +90,17 @@ def test_infers_order_from_the_document(text: str, want: str) -> None:
 def test_no_evidence_means_no_order_and_a_reason() -> None:
     order, reason = infer_order("Issued 03/02/2025")
     assert order is None and "no" in reason
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Issued 01/12/2022, valid until 01/11/2025, Data de emissão", "mdy"),  # 12 Jan 2022 - 11 Jan 2025
+    ("Issued 03/04/2025, expires 02/04/2028, Acme Inc., Denver, USA", "dmy"),  # 3 Apr 2025 - 2 Apr 2028
+])
+def test_a_certification_cycle_decides_the_order_before_any_hint(text: str, want: str) -> None:
+    order, reason = infer_order(text)
+    assert order == want and "cycle" in reason
+
+
+def test_a_same_day_anniversary_decides_nothing() -> None:
+    order, reason = infer_order("Issued 03/04/2025, expires 03/04/2028")
+    assert order is None and reason
