@@ -89,3 +89,9 @@ def document_or_404(document_id: int, user: User | None = None) -> Document:
     if found is None:
         abort(404)
     return found
+
+
+def require_procurement(user: Any, assessment: Assessment) -> None:
+    """Refuse (403) a buyer-side change by anyone but the buyer's procurement."""
+    if user.role != "procurement" or assessment.buyer_org_id != user.organisation_id:
+        abort(403)

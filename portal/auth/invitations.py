@@ -6,16 +6,14 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
-import smtplib
-from dataclasses import dataclass
-from email.message import EmailMessage
-from typing import Any
 
 import sqlalchemy as sa
 
 from .. import audit
 from ..extensions import db
+from ..mail import Mail, Mailer
 from ..models import Assessment, Invitation, Organisation, User, utcnow
+from ..unit_of_work import atomic
 from .operations import normalise_email
 from .passwords import hash_password
 
@@ -35,9 +33,10 @@ def create_invitation(assessment: Assessment, email: str, actor: User, days: int
                       now: dt.datetime | None = None) -> tuple[Invitation, str]:
     """Invite `email` to `assessment`; return the invitation and its secret token (shown once)."""
     token = secrets.token_urlsafe(32)
+    now = now or utcnow()
     invitation = Invitation(assessment_id=assessment.id, email=normalise_email(email),
-                            token_hash=token_hash(token), created_by=actor.id,
-                            expires_at=(now or utcnow()) + dt.timedelta(days=days))
+                            token_hash=token_hash(token), created_by=actor.id, sent_at=now, send_count=1,
+                            expires_at=now + dt.timedelta(days=days))
     db.session.add(invitation)
     if assessment.status == "draft":
         assessment.status = "invited"
@@ -45,6 +44,42 @@ def create_invitation(assessment: Assessment, email: str, actor: User, days: int
     audit.record(actor, "invitation.created", invitation, assessment_id=assessment.id,
                  email=invitation.email, expires_at=invitation.expires_at)
     return invitation, token
+
+
+def resend_invitation(invitation: Invitation, actor: User, days: int = 14,
+                      now: dt.datetime | None = None) -> str:
+    """Give a pending or expired invitation a new token and expiry; return the token (the old link dies)."""
+    if invitation.accepted_at is not None or invitation.revoked_at is not None:
+        raise InvitationError(f"The invitation for {invitation.email} was already {invitation.state()}; "
+                              "invite the address again instead.")
+    now = now or utcnow()
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = token_hash(token)
+    invitation.expires_at = now + dt.timedelta(days=days)
+    invitation.sent_at = now
+    invitation.send_count = (invitation.send_count or 1) + 1
+    db.session.flush()
+    audit.record(actor, "invitation.resent", invitation, assessment_id=invitation.assessment_id,
+                 email=invitation.email, expires_at=invitation.expires_at)
+    return token
+
+
+def revoke_invitation(invitation: Invitation, actor: User, now: dt.datetime | None = None) -> None:
+    """Withdraw an invitation that has not been accepted: its link stops working."""
+    if invitation.accepted_at is not None:
+        raise InvitationError(f"{invitation.email} already joined; the invitation cannot be withdrawn.")
+    if invitation.revoked_at is None:
+        invitation.revoked_at = now or utcnow()
+        invitation.revoked_by = actor.id
+        db.session.flush()
+        audit.record(actor, "invitation.revoked", invitation, assessment_id=invitation.assessment_id,
+                     email=invitation.email)
+
+
+def invitations_of(assessment: Assessment) -> list[Invitation]:
+    """Return the assessment's invitations, newest first."""
+    return list(db.session.scalars(sa.select(Invitation).where(Invitation.assessment_id == assessment.id)
+                                   .order_by(Invitation.created_at.desc(), Invitation.id.desc())))
 
 
 def find_invitation(token: str) -> Invitation | None:
@@ -56,6 +91,9 @@ def check_usable(invitation: Invitation, now: dt.datetime | None = None) -> None
     """Raise InvitationError when the invitation was used or has expired."""
     if invitation.accepted_at is not None:
         raise InvitationError("This invitation has already been used. Sign in to open the assessment.")
+    if invitation.revoked_at is not None:
+        raise InvitationError("This invitation was withdrawn by the buyer. Ask them for a new one if you "
+                              "should still answer.")
     if invitation.is_expired(now):
         raise InvitationError(
             f"This invitation expired on {invitation.expires_at:%d %B %Y}. "
@@ -89,15 +127,17 @@ def check_can_accept(invitation: Invitation, user: User, now: dt.datetime | None
         raise InvitationError("This assessment is already linked to another supplier organisation.")
 
 
-def create_account_from_invitation(invitation: Invitation, name: str, password: str,
+@atomic
+def create_account_from_invitation(invitation: Invitation, name: str, password: str | None,
                                    now: dt.datetime | None = None) -> User:
     """Create the invited supplier user (and their organisation if needed), then accept."""
     check_usable(invitation, now)
     if db.session.scalar(sa.select(User.id).where(User.email == invitation.email)) is not None:
         raise InvitationError("An account with this email already exists. Sign in, then open the link again.")
     organisation = _supplier_organisation(invitation.assessment)
+    # No password chosen: an unknown random one, so only an e-mailed sign-in link opens the account.
     user = User(organisation=organisation, email=invitation.email, name=name.strip(), role="supplier",
-                password_hash=hash_password(password))
+                password_hash=hash_password(password or secrets.token_urlsafe(32)))
     db.session.add(user)
     db.session.flush()
     audit.record(user, "user.created_from_invitation", user, invitation_id=invitation.id)
@@ -121,46 +161,13 @@ def _supplier_organisation(assessment: Assessment) -> Organisation:
     return organisation
 
 
-@dataclass(frozen=True)
-class MailSettings:
-    """SMTP settings (from the app config)."""
-
-    server: str | None
-    port: int = 25
-    use_tls: bool = False
-    username: str | None = None
-    password: str | None = None
-    sender: str = "certscope@localhost"
-
-    @classmethod
-    def from_config(cls, config: Any) -> MailSettings:
-        """Build from a Flask config mapping."""
-        return cls(config.get("MAIL_SERVER"), int(config.get("MAIL_PORT") or 25),
-                   bool(config.get("MAIL_USE_TLS")), config.get("MAIL_USERNAME"),
-                   config.get("MAIL_PASSWORD"), config.get("MAIL_FROM") or "certscope@localhost")
-
-
-def deliver_invitation(invitation: Invitation, link: str, mail: MailSettings) -> bool:
-    """Log the link, and email it when SMTP is configured; return whether mail was sent."""
-    log.info("invitation %s for %s: %s", invitation.id, invitation.email, link)
-    if not mail.server:
-        return False
-    message = EmailMessage()
-    message["Subject"] = f"Assessment of {invitation.assessment.product}: please answer on certscope"
-    message["From"] = mail.sender
-    message["To"] = invitation.email
-    message.set_content(
-        "You have been invited to answer an ISO/IEC 42001 assessment for "
-        f"{invitation.assessment.product}.\n\n"
-        f"Open this link (valid until {invitation.expires_at:%d %B %Y}, usable once):\n{link}\n")
-    try:
-        with smtplib.SMTP(mail.server, mail.port, timeout=10) as smtp:
-            if mail.use_tls:
-                smtp.starttls()
-            if mail.username:
-                smtp.login(mail.username, mail.password or "")
-            smtp.send_message(message)
-    except (OSError, smtplib.SMTPException) as err:
-        log.warning("could not email invitation %s: %s", invitation.id, err)
-        return False
-    return True
+def deliver_invitation(invitation: Invitation, link: str, mailer: Mailer) -> bool:
+    """Mail the link when a mail server is set up, else log it; return whether mail was sent."""
+    if not mailer.configured:  # no SMTP server: the log is where an operator finds the link
+        log.info("invitation %s for %s (no mail server set up): %s", invitation.id, invitation.email, link)
+    product = invitation.assessment.product
+    body = ("You have been invited to answer an ISO/IEC 42001 assessment for "
+            f"{product}.\n\n"
+            f"Open this link (valid until {invitation.expires_at:%d %B %Y}, usable once):\n{link}\n")
+    subject = f"Assessment of {product}: please answer on certscope"
+    return mailer.configured and mailer.send(Mail((invitation.email,), subject, body))

@@ -10,8 +10,6 @@ _DEFAULT = PasswordHasher()
 _cache: dict[tuple[tuple[str, int], ...], PasswordHasher] = {}
 _dummy: dict[int, str] = {}
 
-MIN_LENGTH = 10
-
 
 def _hasher() -> PasswordHasher:
     """Return the hasher configured for this app (tests use cheaper parameters)."""
@@ -49,11 +47,3 @@ def burn_time(password: str) -> None:
         _dummy[id(hasher)] = hasher.hash("not-a-real-password")
     verify_password(_dummy[id(hasher)], password)
 
-
-def password_problem(password: str) -> str | None:
-    """Return why `password` is too weak, or None."""
-    if len(password) < MIN_LENGTH:
-        return f"Use at least {MIN_LENGTH} characters."
-    if password.isdigit() or password.lower() == password and password.isalpha() and len(set(password)) < 4:
-        return "Choose a less predictable password."
-    return None

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+import time
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from ..extensions import db
+from .. import sessions
+from ..models import User
+from ..redirects import safe_next
 from . import bp, invitations, operations
 from .forms import AcceptInvitationForm, ChangePasswordForm, JoinForm, LoginForm
+from .notices import SIGN_IN_DAYS, describe_notice, operator_notices
+from .password_policy import assess_password
 from .passwords import verify_password
+from .throttle import DEVICE_COOKIE, DEVICE_DAYS, Attempt, current_throttle, device_token, trusted_device
 
-
-def _limits() -> operations.Throttle:
-    c = current_app.config
-    return operations.Throttle(c["LOGIN_MAX_FAILURES"], c["LOGIN_LOCKOUT_MINUTES"],
-                               c["LOGIN_IP_MAX_FAILURES"], c["LOGIN_IP_WINDOW_MINUTES"])
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Accept only a local path as the post-login destination (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+PENDING = "second_factor_pending"
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -32,25 +28,49 @@ def login() -> str | Response | tuple[str, int]:
         return redirect(url_for("home"))
     form = LoginForm()
     if form.validate_on_submit():
-        result = operations.authenticate(form.email.data, form.password.data,
-                                         request.remote_addr or "unknown", _limits())
-        db.session.commit()
+        email = operations.normalise_email(form.email.data)
+        attempt = Attempt(email, request.remote_addr or "unknown",
+                          trusted_device(request.cookies.get(DEVICE_COOKIE), email))
+        result = operations.authenticate(attempt, form.password.data, current_throttle())
+        if result.user is not None and result.user.has_second_factor:
+            return ask_for_code(result.user, email, safe_next(request.args.get("next")))
         if result.user is not None:
-            next_url = _safe_next(request.args.get("next"))
-            session.clear()  # a fresh session on sign-in: no fixation
-            session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME idle
-            login_user(result.user)
-            return redirect(next_url or url_for("home"))
+            return signed_in(result.user, email, safe_next(request.args.get("next")))
         flash(result.message or operations.BAD_CREDENTIALS, "error")
-        return render_template("auth/login.html", form=form), 401
+        return render_template("auth/login.html", form=form), result.status
     return render_template("auth/login.html", form=form)
+
+
+def ask_for_code(user: User, email: str, next_url: str | None) -> Response:
+    """Remember, for a few minutes, who passed the password; ask for the second factor's code."""
+    session.clear()  # a new session id: the password step is not the anonymous session
+    session[PENDING] = {"user": user.id, "email": email, "next": next_url, "at": time.time()}
+    return redirect(url_for("auth.second_factor"))
+
+
+def signed_in(user: User, email: str, next_url: str | None) -> Response:
+    """Start the user's session, remember this browser for the throttle, and go on to `next_url`."""
+    session.clear()  # the session store gives it a new id (no fixation)
+    login_user(user)
+    _announce_operator_access(user.organisation_id)
+    response = redirect(next_url or url_for("home"))
+    secure = bool(current_app.config["SESSION_COOKIE_SECURE"]) or request.is_secure
+    response.set_cookie(DEVICE_COOKIE, device_token(email), max_age=DEVICE_DAYS * 86400, httponly=True,
+                        samesite="Lax", secure=secure)
+    return response
+
+
+def _announce_operator_access(organisation_id: int) -> None:
+    """Tell the user, at sign-in, of the operator's recent break-glass access to their organisation."""
+    for event in operator_notices(organisation_id, days=SIGN_IN_DAYS):
+        flash(describe_notice(event), "warning")
 
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Response:
     """Sign out."""
     logout_user()
-    session.clear()
+    session.clear()  # the session store revokes the row: a copied cookie no longer opens anything
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))
 
@@ -65,11 +85,25 @@ def account() -> str | Response:
             form.current.errors.append("The current password is not correct.")
         else:
             operations.change_password(current_user, form.password.data)
-            db.session.commit()
-            login_user(current_user._get_current_object())  # this session stays; the others end
-            flash("Password changed.", "success")
+            sessions.revoke_user_sessions(current_user.id, "password changed",
+                                          keep=sessions.current_row_id(session))
+            sessions.renew(session)  # this session stays, under a new id; every other one ends
+            flash("Password changed. You were signed out everywhere else.", "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form)
+
+
+@bp.route("/password-strength", methods=["POST"])
+def password_strength() -> Response:
+    """Judge a password being chosen (the strength meter's feedback); nothing is stored or logged."""
+    if not current_throttle().allow_password_check(request.remote_addr or "unknown"):
+        return Response('{"error": "Too many checks; wait a minute."}', 429, mimetype="application/json")
+    personal = [request.form.get("name"), request.form.get("email")]
+    if current_user.is_authenticated:
+        personal += [current_user.name, current_user.email]
+    verdict = assess_password(request.form.get("password", "")[:1024], personal)
+    return jsonify(score=verdict.score, acceptable=verdict.acceptable, problems=verdict.problems,
+                   suggestions=verdict.suggestions)
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
@@ -96,7 +130,6 @@ def _join(invitation: invitations.Invitation) -> str | Response | tuple[str, int
     form = JoinForm()
     if form.validate_on_submit():
         assessment = invitations.accept_invitation(invitation, current_user)
-        db.session.commit()
         flash("Invitation accepted.", "success")
         return redirect(_assessment_url(assessment.id))
     return render_template("auth/invitation_join.html", form=form, invitation=invitation)
@@ -104,16 +137,14 @@ def _join(invitation: invitations.Invitation) -> str | Response | tuple[str, int
 
 def _create_account(invitation: invitations.Invitation) -> str | Response | tuple[str, int]:
     form = AcceptInvitationForm()
+    form.invited_email = invitation.email
     if form.validate_on_submit():
         try:
             user = invitations.create_account_from_invitation(invitation, form.name.data, form.password.data)
         except invitations.InvitationError as err:
-            db.session.rollback()
             flash(str(err), "error")
             return redirect(url_for("auth.login"))
-        db.session.commit()
         session.clear()
-        session.permanent = True
         login_user(user)
         flash("Welcome. Your account is ready.", "success")
         return redirect(_assessment_url(invitation.assessment_id))

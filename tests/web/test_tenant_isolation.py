@@ -21,22 +21,30 @@ from werkzeug.routing import Rule
 from portal.extensions import db
 from portal.models import (
     Assessment,
+    Campaign,
     Comment,
     Correction,
     Document,
     Invitation,
+    NotificationRead,
     QuestionnaireTemplateRecord,
     Response,
     Scoring,
     User,
+    Webhook,
+    WebhookDelivery,
 )
+from portal.sessions import UserSession
 
+from .api_helpers import make_token, request_kwargs
 from .builders import pdf_bytes
 
 MARK = "Zq7Victim"
 # Signing out mid-walk would turn the rest of the walk anonymous; it takes no ids anyway.
 SKIP_ENDPOINTS = {"static", "auth.logout"}
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+# Operators list every organisation's API tokens and revoke a leaked one, by design (never the secrets).
+OPERATOR_ENDPOINTS = ("admin.", "api.admin_api_tokens", "api.revoke_api_token")
 
 
 @dataclass
@@ -66,15 +74,24 @@ def _tenant(build, label: str, buyer: Tenant | None = None) -> Tenant:
                               extraction={"kind": "certificate", "holder": f"{label} Holder"})
     comment = build.comment(assessment, procurement, body=f"{label} comment")
     correction = build.correction(document, users["supplier"], value=f"{label} corrected")
-    scoring = build.scoring(assessment, flags=[{"code": "scope.narrow", "message": f"{label} flag"}])
+    scoring = build.scoring(assessment, flags=[{"code": "scope.narrow", "severity": "high",
+                                                   "message": f"{label} flag"}])
     invitation, _ = build.invitation(assessment, procurement, email=f"invitee@{label.lower()}.example")
     build.response(assessment, answers={"product": f"{label}Product answer"})
+    notification = build.notification(assessment, f"{label} uploaded a file", document)
     # the key is typed into URLs (and echoed by sign-in redirects), so only the title carries the marker
     template = build.template(buyer_org, f"questionnaire-{assessment.id}", title=f"{label} questionnaire")
-    ids = {"assessment": assessment.id, "document": document.id, "comment": comment.id,
+    signed_in = build.user_session(procurement)  # the sessions pages take a session id
+    token = build.api_token(procurement)  # the token pages take a token id
+    hook, delivery = build.webhook(procurement, url=f"https://{label.lower()}.example/hooks")
+    campaign = build.campaign(procurement, name=f"{label} campaign")
+    ids = {"session": signed_in.id,
+           "assessment": assessment.id, "document": document.id, "comment": comment.id,
            "correction": correction.id, "scoring": scoring.id, "invitation": invitation.id,
            "user": procurement.id, "organisation": buyer_org.id, "org": buyer_org.id,
-           "sha256": document.sha256, "page": 1, "key": template.key}
+           "sha256": document.sha256, "page": 1, "key": template.key, "notification": notification.id,
+           "api_token": token.id, "webhook": hook.id, "delivery": delivery.id,
+           "campaign": campaign.id}
     return Tenant(ids, users, buyer_org)
 
 
@@ -126,17 +143,29 @@ def _snapshot(app: Flask, victim: Tenant) -> dict[str, Any]:
                                     .order_by(User.id))]
         templates = db.session.scalar(sa.select(sa.func.count()).select_from(QuestionnaireTemplateRecord)
                                        .where(QuestionnaireTemplateRecord.organisation_id == a.buyer_org_id))
-        return {"assessment": (a.status, a.supplier_org_id, a.decision_reason, a.product, a.rating),
+        sessions = db.session.execute(sa.select(UserSession.id, UserSession.revoked_at).where(
+            UserSession.user_id.in_([x.id for x in victim.users.values()])).order_by(UserSession.id)).all()
+        read = db.session.scalar(sa.select(sa.func.count()).select_from(NotificationRead)
+                                 .where(NotificationRead.notification_id == victim.ids["notification"]))
+        hook = db.session.get(Webhook, victim.ids["webhook"])
+        deliveries = db.session.scalar(sa.select(sa.func.count()).select_from(WebhookDelivery)
+                                        .where(WebhookDelivery.webhook_id == hook.id))
+        campaign = db.session.get(Campaign, victim.ids["campaign"])
+        return {"campaign": (campaign.state, campaign.confirmed_at),
+                "webhook": (hook.disabled_at, hook.url, deliveries),
+                "assessment": (a.status, a.supplier_org_id, a.decision_reason, a.product, a.rating),
                 "counts": counts, "templates": templates, "corrections": corrections, "answers": answers,
-                "users": users}
+                "users": users, "sessions": [tuple(row) for row in sessions], "notification_reads": read}
 
 
-def _problem(response: Any, uses_victim: bool, anonymous: bool) -> str | None:
+def _problem(response: Any, uses_victim: bool, anonymous: bool, api_token: bool = True) -> str | None:
     """Say what is wrong with `response`, or None."""
     if MARK.lower().encode() in response.get_data().lower():
         return f"{response.status_code} shows the victim's data"
     if response.status_code >= 500:
         return f"server error {response.status_code}"
+    if not api_token and response.status_code == 401 and response.mimetype == "application/problem+json":
+        return None  # the API without a token (a session cookie opens nothing there)
     if anonymous:
         to_login = response.status_code == 302 and "/login" in response.headers.get("Location", "")
         if uses_victim and not (to_login or response.status_code in (401, 403, 404)):
@@ -148,15 +177,22 @@ def _problem(response: Any, uses_victim: bool, anonymous: bool) -> str | None:
 
 
 def _walk(app: Flask, client: Any, victim: Tenant, attacker: Tenant, *, anonymous: bool,
-          skip_prefix: str | None = None) -> list[str]:
+          skip_prefix: str | tuple[str, ...] | None = None, token: str | None = None) -> list[str]:
+    """Walk every rule; API rules (/api/) with the attacker's own API token, and a valid body."""
     failures = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint in SKIP_ENDPOINTS or (skip_prefix and rule.endpoint.startswith(skip_prefix)):
             continue
+        api = rule.rule.startswith("/api/")
         for url, uses_victim in _urls(app, rule, victim, attacker):
             for method in sorted(set(METHODS) & (rule.methods or set())):
-                response = client.open(url, method=method, data={})
-                problem = _problem(response, uses_victim, anonymous)
+                if api:
+                    headers = {"Authorization": f"Bearer {token}"} if token else {}
+                    response = client.open(url, method=method, headers=headers,
+                                           **request_kwargs(rule.endpoint, method))
+                else:
+                    response = client.open(url, method=method, data={})
+                problem = _problem(response, uses_victim, anonymous, api_token=bool(token) or not api)
                 if problem:
                     failures.append(f"{method} {url} ({rule.endpoint}): {problem}")
     return failures
@@ -167,9 +203,10 @@ def test_another_organisations_user_never_reaches_the_victims_data(app, world, l
     victim, attacker = world
     before = _snapshot(app, victim)
     client = login(attacker.users[role])
-    # Admins run the instance: their admin pages list every organisation by design.
+    # Admins run the instance: their admin pages list every organisation by design; they hold no API token.
+    token = None if role == "admin" else make_token(app, attacker.users[role])
     failures = _walk(app, client, victim, attacker, anonymous=False,
-                     skip_prefix="admin." if role == "admin" else None)
+                     skip_prefix=OPERATOR_ENDPOINTS if role == "admin" else None, token=token)
     assert failures == [], "\n".join(failures)
     assert _snapshot(app, victim) == before
 
@@ -180,7 +217,8 @@ def test_another_supplier_of_the_same_buyer_never_reaches_the_victims_data(app, 
     victim = _tenant(build, MARK, buyer=buyer)
     sibling = _tenant(build, "Sibling", buyer=buyer)
     before = _snapshot(app, victim)
-    failures = _walk(app, login(sibling.users["supplier"]), victim, sibling, anonymous=False)
+    failures = _walk(app, login(sibling.users["supplier"]), victim, sibling, anonymous=False,
+                     token=make_token(app, sibling.users["supplier"]))
     assert failures == [], "\n".join(failures)
     assert _snapshot(app, victim) == before
 
@@ -197,20 +235,25 @@ def test_the_walk_would_see_a_leak(app, world, login):
     """Control: the victim's own procurement user does see the marker somewhere."""
     victim, attacker = world
     client = login(victim.users["procurement"])
+    token = make_token(app, victim.users["procurement"], ("read",))
     seen = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint in SKIP_ENDPOINTS or "GET" not in (rule.methods or set()):
             continue
+        headers = {"Authorization": f"Bearer {token}"}
         for url, _ in _urls(app, rule, victim, victim):
-            if MARK.encode() in client.get(url).get_data():
+            if MARK.encode() in client.get(url, headers=headers).get_data():
                 seen.append(rule.endpoint)
     assert seen, "no page shows the tenant its own data: the walk could not detect a leak"
+    assert any(e.startswith("api_v1.") for e in seen), "no API call shows the tenant its own data"
 
 
 def test_every_rule_is_walked(app):
     """Guard the walker itself: it must build a URL for every rule with arguments."""
-    victim = Tenant({"assessment": 1, "document": 2, "page": 1, "sha256": "a" * 64, "user": 3}, {})
-    attacker = Tenant({"assessment": 4, "document": 5, "page": 1, "sha256": "b" * 64, "user": 6}, {})
+    victim = Tenant({"assessment": 1, "document": 2, "page": 1, "sha256": "a" * 64, "user": 3,
+                     "session": 7}, {})
+    attacker = Tenant({"assessment": 4, "document": 5, "page": 1, "sha256": "b" * 64, "user": 6,
+                       "session": 8}, {})
     for rule in app.url_map.iter_rules():
         if rule.endpoint in SKIP_ENDPOINTS:
             continue
