@@ -27,13 +27,15 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str | list | dict) and not value)
 
 
-def validate_answers(template: Template, answers: Mapping[str, Any]) -> list[str]:
-    """Return every problem with `answers` (required, types, choices), each naming its question."""
+def validate_answers(template: Template, answers: Mapping[str, Any], *, require: bool = True) -> list[str]:
+    """Return every problem with `answers` (required, types, choices), each naming its question.
+
+    `require=False` checks a draft: what is answered must be valid, what is missing may wait."""
     errors = [f"answer to unknown question '{qid}'" for qid in answers if not _has(template, qid)]
     for question in template.questions:
         value = answers.get(question.id)
         if _blank(value):
-            if question.required:
+            if question.required and require:
                 errors.append(f"question '{question.id}': an answer is required")
             continue
         problem = _check(question, value)
@@ -51,7 +53,7 @@ def _check(question: Question, value: Any) -> str | None:
     if question.type == "yes_no":
         return None if yes_no(value) else f"answer yes or no, not {value!r}"
     if question.type == "date":
-        return None if _as_date(value) else f"{value!r} is not a date (YYYY-MM-DD)"
+        return None if as_date(value) else f"{value!r} is not a date (YYYY-MM-DD)"
     if question.type == "choice":
         return None if value in question.options else f"{value!r} is not one of: {_listed(question)}"
     if question.type == "supplier_list":
@@ -78,7 +80,8 @@ def _check_suppliers(question: Question, value: Any) -> str | None:
     return None
 
 
-def _as_date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """Return the date an answer holds (a date, or YYYY-MM-DD text), else None."""
     if isinstance(value, dt.date):
         return value
     try:
@@ -144,7 +147,7 @@ def _answer_text(question: Question, value: Any) -> str:
     if question.type == "yes_no":
         return yes_no(value) or str(value)
     if question.type == "date":
-        day = _as_date(value)
+        day = as_date(value)
         return day.isoformat() if day else str(value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)

@@ -30,9 +30,11 @@ def _flag(spec: Rule, findings: list[Finding]) -> Flag | None:
 
 def clear_caches() -> None:
     """Forget memoised text matches and registry look-ups (benchmarks; after a registry change)."""
+    from .cues import governed
+    from .phrases import folded
     from .rules.certificate import _MATCHES
     from .text import name_in, words
 
     _MATCHES.clear()
-    for cached in (name_in, words):
+    for cached in (name_in, words, governed, folded):
         cached.cache_clear()

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from parsers import lexicon
 from parsers.controls import ANNEX_A
 
 DEFAULT_EXPIRING_SOON_DAYS = 90
@@ -17,8 +18,24 @@ DEFAULT_SUPPLY_CHAIN_CONTROLS = ("A.10.2", "A.10.3")
 # rapidfuzz score (0-100) a word of the product's name must reach against a word of the scope;
 # 90 lets one typo in a ten-letter name through but not "transcribe" for "transcription".
 DEFAULT_PRODUCT_MATCH_CUTOFF = 90.0
-DEFAULT_LEGAL_FORMS = ("ltd", "limited", "inc", "llc", "gmbh", "plc", "sa", "bv", "pty", "corp",
-                       "corporation", "co")
+# Legal forms come from the lexicon, every list of them: the holder comparison folds case, so forms the
+# parser only matches capitalised ("AG", "Co") count here too. FLAGS.md's list is a subset.
+LEGAL_FORM_SECTIONS = ("legal_forms", "legal_forms_case_sensitive")
+
+
+
+def lexicon_legal_forms() -> tuple[str, ...]:
+    """Return every legal form in the lexicon, as printed ("Ltd", "S.A.", "Sp. z o.o.")."""
+    forms: dict[str, None] = {}
+    for name in LEGAL_FORM_SECTIONS:
+        try:
+            forms.update(dict.fromkeys(lexicon.phrases(name)))
+        except lexicon.LexiconError:
+            continue  # a lexicon without that list
+    return tuple(forms)
+
+
+DEFAULT_LEGAL_FORMS = lexicon_legal_forms()
 
 _CONTROL_ID = re.compile(r"A\.\d{1,2}(?:\.\d{1,2}){0,2}")
 

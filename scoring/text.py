@@ -90,7 +90,8 @@ def _joined_in(text_words: tuple[str, ...], joined: str, n: int, cutoff: float) 
     return False
 
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9\"'(])|;\s*")
+# A sentence ends at . ! ? before a capital (accented ones too: "À l'exclusion", "Über"), a digit or a quote.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u00C0-\u00DE0-9\"'(\u00BF\u00A1])|;\s*")
 
 
 def clauses(text: str) -> list[str]:

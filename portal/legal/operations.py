@@ -3,72 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import logging
 
-import scoring
-from scoring.rules.answers import CONTRADICTIONS
+from questionnaires import QuestionnaireError
+from scoring.legal import Engagement, HandCorrection, LegalSummary, ReadDocument, SummaryInputs, X, summarise
 
-from ..admin.accreditation import registry_from_db
 from ..assessments import rescoring
-from ..assessments.corrections import apply_corrections, correction_text, field_label, latest_corrections
+from ..assessments.corrections import latest_rows
 from ..assessments.questionnaire_form import question_specs
 from ..models import Assessment, Correction, Document
-from .summary import (
-    Contradiction,
-    CorrectionLine,
-    DocumentFacts,
-    LegalSummary,
-    as_date,
-    cycle_position,
-    flag_lines,
-)
+
+log = logging.getLogger(__name__)
 
 
 def legal_summary(assessment: Assessment, on: dt.date) -> LegalSummary:
-    """Score the assessment's current evidence for `on` (in memory) and gather the summary."""
+    """Gather the assessment's current evidence and answers, and compute its summary for `on`."""
     inputs = rescoring.gather_inputs([assessment])[assessment.id]
-    cert, soa = inputs.certificate, inputs.soa
-    flags: list[dict[str, Any]] = []
-    rating = None
-    context = rescoring.build_context(assessment, inputs.answers, on)
-    if cert is not None:
-        settings = scoring.ScoringSettings(accreditation=registry_from_db())
-        result = scoring.assess(rescoring.extraction_for(inputs, cert),
-                                rescoring.extraction_for(inputs, soa) if soa else None, context, settings)
-        rating, flags = result.rating, result.to_json()["flags"]
-    cert_facts = _facts(cert, inputs.corrections.get(cert.id, [])) if cert else None
-    values = cert_facts.values if cert_facts else {}
-    return LegalSummary(
-        computed_for=on, buyer=assessment.buyer_org.name, supplier_name=assessment.supplier_name,
-        supplier_legal_name=assessment.supplier_legal_name, product=assessment.product,
-        product_aliases=tuple(assessment.product_aliases or ()), status=assessment.status,
-        decision=_decision(assessment), rating=rating, certificate=cert_facts,
-        soa=_facts(soa, inputs.corrections.get(soa.id, [])) if soa else None,
-        cycle=_cycle(values, on), flags=flag_lines(flags),
-        contradictions=_contradictions(assessment, context, {f["code"] for f in flags}),
-        corrections=_corrections([d for d in (cert, soa) if d], inputs.corrections))
+    cert, soa = rescoring.certificate_of(inputs), rescoring.soa_of(inputs)
+    return summarise(SummaryInputs(
+        computed_for=on, engagement=_engagement(assessment),
+        context=rescoring.build_context(assessment, inputs.answers, on),
+        certificate=_read(inputs.certificate, cert), soa=_read(inputs.soa, soa),
+        corrections=_corrections([d for d in (inputs.certificate, inputs.soa) if d], inputs.corrections),
+        question_texts=_question_texts(assessment), settings=rescoring.scoring_settings()))
 
 
-def _facts(doc: Document, corrections: list[Correction]) -> DocumentFacts:
-    raw = dict(doc.extraction or {})
-    data = raw if raw.get("kind") == doc.role else {"kind": doc.role}
-    merged = apply_corrections(data, latest_corrections(corrections))
-    merged.pop("evidence", None)
-    return DocumentFacts(doc.role, doc.filename, doc.sha256, merged)
+def _read(doc: Document | None, extraction: X | None) -> ReadDocument[X] | None:
+    return ReadDocument(doc.filename, doc.sha256, extraction) if doc and extraction else None
 
 
-def _latest_rows(rows: list[Correction]) -> dict[str, Correction]:
-    latest: dict[str, Correction] = {}
-    for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
-        latest[row.field] = row
-    return latest
-
-
-def _cycle(values: dict[str, Any], on: dt.date) -> str:
-    surveillance = [d for d in (as_date(v) for v in values.get("surveillance_dates") or []) if d]
-    start = as_date(values.get("issue_date")) or as_date(values.get("initial_certification_date"))
-    return cycle_position(start, as_date(values.get("expiry_date")), surveillance,
-                          as_date(values.get("next_audit_due")), on)
+def _engagement(assessment: Assessment) -> Engagement:
+    return Engagement(buyer=assessment.buyer_org.name, supplier_name=assessment.supplier_name,
+                      supplier_legal_name=assessment.supplier_legal_name, product=assessment.product,
+                      product_aliases=tuple(assessment.product_aliases or ()), status=assessment.status,
+                      decision=_decision(assessment))
 
 
 def _decision(assessment: Assessment) -> str | None:
@@ -78,29 +46,16 @@ def _decision(assessment: Assessment) -> str | None:
     return f"{assessment.status} on {when}: {assessment.decision_reason or ''}"
 
 
-def _contradictions(assessment: Assessment, context: Any, raised: set[str]) -> tuple[Contradiction, ...]:
-    if "answer.contradicted" not in raised:
-        return ()
-    texts = _question_texts(assessment)
-    return tuple(Contradiction(texts.get(key, key.replace("_", " ")), str(context.answers.get(key, "")),
-                               claim, shown, code)
-                 for key, (code, claim, shown) in CONTRADICTIONS.items()
-                 if context.answered_yes(key) and code in raised)
-
-
 def _question_texts(assessment: Assessment) -> dict[str, str]:
     try:
         template = rescoring.load_template(assessment.template_key, assessment.template_version)
         return {s.id: s.text for s in question_specs(template)}
-    except Exception:  # a retired template must not stop the summary; the answer key still reads
+    except QuestionnaireError:  # a retired template must not stop the summary; the answer key still reads
+        log.warning("assessment %s: questionnaire template %s %s is gone; the summary shows answer keys",
+                    assessment.id, assessment.template_key, assessment.template_version)
         return {}
 
 
-def _corrections(docs: list[Document], by_doc: dict[int, list[Correction]]) -> tuple[CorrectionLine, ...]:
-    out = []
-    for doc in docs:
-        for field, row in sorted(_latest_rows(by_doc.get(doc.id, [])).items()):
-            out.append(CorrectionLine(doc.role, field, field_label(field),
-                                      correction_text(field, row.machine_value) or "(not read)",
-                                      correction_text(field, row.corrected_value) or "(empty)", row.reason))
-    return tuple(out)
+def _corrections(docs: list[Document], by_doc: dict[int, list[Correction]]) -> tuple[HandCorrection, ...]:
+    return tuple(HandCorrection(doc.role, field, row.machine_value, row.corrected_value, row.reason)
+                 for doc in docs for field, row in sorted(latest_rows(by_doc.get(doc.id, [])).items()))

@@ -8,6 +8,8 @@ from flask import abort, render_template, request
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from scoring.legal import CERTIFICATE_ROWS
+
 from ..assessments import routes as assessment_routes
 from ..assessments.dashboard import DashboardQuery
 from ..assessments.forms import DashboardFilterForm, status_choices
@@ -28,7 +30,7 @@ def summary(assessment_id: int) -> str:
     assessment = assessment_or_404(assessment_id)
     on = _computed_for()
     return render_template("legal/summary.html", a=assessment, s=operations.legal_summary(assessment, on),
-                           explicit_date=request.args.get("on"))
+                           cert_rows=CERTIFICATE_ROWS, explicit_date=request.args.get("on"))
 
 
 @bp.get("/assessments/<int:assessment_id>/summary.pdf")

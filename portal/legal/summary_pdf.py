@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from scoring.corrections import display_text
+from scoring.legal import CERTIFICATE_ROWS, DocumentFacts, LegalSummary
+
 from .pdftext import latin1, truncate
-from .summary import DocumentFacts, LegalSummary
 
 MAX_PAGES = 2
 ESTIMATE_BUDGET = 1.85  # pages; the estimate is rough, so leave room before trying a denser layout
 USABLE_HEIGHT_MM = 297 - 12 - 14
 USABLE_WIDTH_MM = 210 - 28
-CERT_ROWS = (("holder", "Holder"), ("certificate_number", "Certificate number"), ("standard", "Standard"),
-             ("certification_body", "Certification body"), ("accreditation_body", "Accreditation body"),
-             ("initial_certification_date", "Initial certification"), ("issue_date", "Issue date"),
-             ("expiry_date", "Expiry date"), ("surveillance_dates", "Surveillance audits"),
-             ("next_audit_due", "Next audit due"))
 SEVERITY_COLOURS = {"high": (170, 20, 20), "medium": (150, 90, 0), "low": (60, 60, 60)}
 RATING_COLOURS = {"red": (170, 20, 20), "amber": (150, 90, 0), "green": (20, 110, 40)}
 
@@ -67,7 +63,8 @@ class _Document(FPDF):
         # Fixed metadata: the date the summary is computed for, never the wall clock.
         stamp = dt.datetime.combine(summary.computed_for, dt.time(0, 0), tzinfo=dt.UTC)
         self.set_creation_date(stamp)
-        self.set_title(latin1(f"Legal risk summary: {summary.supplier_name} - {summary.product}"))
+        party = summary.engagement
+        self.set_title(latin1(f"Legal risk summary: {party.supplier_name} - {party.product}"))
         self.set_author("certscope")
         self.set_creator("certscope")
         self.set_subject(latin1(f"ISO/IEC 42001 assessment computed for {summary.computed_for.isoformat()}"))
@@ -99,12 +96,14 @@ class _Document(FPDF):
         self.set_font("helvetica", "B", self.d.font + 5)
         self._para("Legal risk summary (ISO/IEC 42001)", self.d.font + 5)
         self.set_font("helvetica", "", self.d.font)
-        self._pair("Supplier", f"{s.supplier_name} (legal entity: {s.supplier_legal_name})")
-        aliases = f" (also: {', '.join(s.product_aliases)})" if s.product_aliases else ""
-        self._pair("Product", s.product + aliases)
-        self._pair("Buyer", s.buyer)
+        party = s.engagement
+        self._pair("Supplier", f"{party.supplier_name} (legal entity: {party.supplier_legal_name})")
+        aliases = f" (also: {', '.join(party.product_aliases)})" if party.product_aliases else ""
+        self._pair("Product", party.product + aliases)
+        self._pair("Buyer", party.buyer)
         self._pair("Computed for", s.computed_for.isoformat())
-        self._pair("Status", s.status.replace("_", " ") + (f" - {s.decision}" if s.decision else ""))
+        decision = f" - {party.decision}" if party.decision else ""
+        self._pair("Status", party.status.replace("_", " ") + decision)
         counts = s.flag_counts
         rating = (s.rating or "not rated").upper()
         self.set_font("helvetica", "B", self.d.font + 1)
@@ -119,8 +118,8 @@ class _Document(FPDF):
         if cert is None:
             self._para("No certificate has been read for this assessment.")
             return
-        for key, label in CERT_ROWS:
-            self._pair(label, _value(cert, key))
+        for row in CERTIFICATE_ROWS:
+            self._pair(row.label, _value(cert, row.name))
         self._pair("Cycle position", self.s.cycle)
         self._pair("Scope", truncate(_value(cert, "scope"), self.d.scope))
         self._pair("Sites", truncate("; ".join(cert.values.get("sites") or []) or "-", self.d.scope // 2))
@@ -226,14 +225,7 @@ def _estimated_pages(summary: LegalSummary, d: Density) -> float:
 
 
 def _value(doc: DocumentFacts, key: str) -> str:
-    value: Any = doc.values.get(key)
-    if value is None or value == "" or value == []:
-        return "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+    return display_text(doc.values.get(key), ", ") or "-"
 
 
 def _file(doc: DocumentFacts) -> str:

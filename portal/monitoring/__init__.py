@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Let templates draw the monitoring panels."""
+    """Add the watch list to the buyers' dashboard and the pre-flight to the suppliers' pages."""
+    from ..assessments.panels import add_panel
     from .panels import dashboard_panel, preflight_panel
 
-    @app.context_processor
-    def _monitoring_helpers() -> dict[str, Any]:
-        return {"monitoring_dashboard": dashboard_panel, "monitoring_preflight": preflight_panel}
+    add_panel(app, "dashboard", "monitoring_dashboard", dashboard_panel)
+    add_panel(app, "supplier", "monitoring_preflight", preflight_panel)

@@ -36,7 +36,8 @@ def ratings_chart(counts: dict[str, int], chart_id: str = "ratings-chart") -> Ma
                      f'fill="{RATING_COLOURS[key]}"/>')
         parts.append(f'<text x="{bar_left + w + 6}" y="{y + 18}" fill="{TEXT}" font-size="13">{n}</text>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    # Reviewed: every text above went through escape(); the rest are numbers and constants.
+    return Markup("".join(parts))  # nosec B704
 
 
 def expiry_timeline(items: Sequence[WatchItem], today: dt.date, days: int = 365,
@@ -58,7 +59,8 @@ def expiry_timeline(items: Sequence[WatchItem], today: dt.date, days: int = 365,
         parts.append(f'<g><title>{escape(label)}</title><line x1="{x}" y1="{y}" x2="{x}" y2="{axis_y}" '
                      f'stroke="{colour}"/><circle cx="{x}" cy="{y}" r="5" fill="{colour}"/></g>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    # Reviewed: every text above went through escape(); the rest are numbers and constants.
+    return Markup("".join(parts))  # nosec B704
 
 
 def _timeline_desc(items: Sequence[WatchItem], today: dt.date, days: int) -> str:

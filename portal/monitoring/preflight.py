@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import scoring
+from scoring.settings import DEFAULT_SURVEILLANCE_GRACE_MONTHS
 
-from ..admin.accreditation import registry_from_db
 from ..assessments import rescoring
 from ..models import Assessment
 
@@ -48,17 +48,16 @@ class Preflight:
 def preflight(assessment: Assessment, today: dt.date) -> Preflight:
     """Score `assessment` in memory for `today` and phrase each flag as what the supplier can fix."""
     inputs = rescoring.gather_inputs([assessment])[assessment.id]
-    if inputs.certificate is None:
-        return Preflight(None, [], has_certificate=False)
     # the very extractions (corrections applied) the buyer's next scoring uses
-    cert = rescoring.extraction_for(inputs, inputs.certificate)
-    soa = rescoring.extraction_for(inputs, inputs.soa) if inputs.soa else None
+    cert = rescoring.certificate_of(inputs)
+    if cert is None:
+        return Preflight(None, [], has_certificate=False)
     context = rescoring.build_context(assessment, inputs.answers, today)
-    settings = scoring.ScoringSettings(accreditation=registry_from_db())
-    result = scoring.assess(cert, soa, context, settings)
+    result = scoring.assess(cert, rescoring.soa_of(inputs), context, rescoring.scoring_settings())
     items = [advise(flag.to_json(), assessment) for flag in result.flags]
     items.sort(key=lambda item: (SEVERITY_ORDER.get(item.severity, 3), item.code))
-    return Preflight(result.rating, items, has_certificate=True, certificate_id=inputs.certificate.id,
+    return Preflight(result.rating, items, has_certificate=True,
+                     certificate_id=inputs.certificate.id if inputs.certificate else None,
                      soa_id=inputs.soa.id if inputs.soa else None)
 
 
@@ -66,7 +65,8 @@ def advise(flag: dict[str, Any], assessment: Assessment) -> PreflightItem:
     """Return the supplier-facing advice for one flag (SCHEMA.md §3 shape)."""
     phrase, action = ADVICE.get(flag["code"], (_fallback, "upload"))
     quote, page = _first_quote(flag)
-    return PreflightItem(code=flag["code"], severity=flag["severity"], advice=phrase(flag, assessment),
+    advice = phrase if isinstance(phrase, str) else phrase(flag, assessment)
+    return PreflightItem(code=flag["code"], severity=flag["severity"], advice=advice,
                          buyer_message=flag["message"], action=action, quote=quote, page=page)
 
 
@@ -91,21 +91,6 @@ def _fallback(flag: dict[str, Any], a: Assessment) -> str:
     return f"{flag['message']}: upload evidence that resolves this, or explain in the thread."
 
 
-def _not_42001(flag: dict[str, Any], a: Assessment) -> str:
-    return ("The document is not an ISO/IEC 42001 certificate: upload your ISO/IEC 42001 certificate "
-            "(an ISO/IEC 27001 or 9001 certificate does not count), or correct the standard if misread.")
-
-
-def _not_certified(flag: dict[str, Any], a: Assessment) -> str:
-    return ("The document claims alignment, compliance or readiness, not certification: upload the "
-            "certificate your certification body issued, or explain when certification is expected.")
-
-
-def _unaccredited(flag: dict[str, Any], a: Assessment) -> str:
-    return ("No recognised accreditation body (an IAF MLA signatory such as UKAS, ANAB or DAkkS) is named: "
-            "upload an accredited certificate, or correct the accreditation body if it was misread.")
-
-
 def _expired(flag: dict[str, Any], a: Assessment) -> str:
     when = _date_in(flag)
     return (f"The certificate expired{' on ' + when if when else ''}: upload the renewed certificate, "
@@ -116,16 +101,6 @@ def _expiring(flag: dict[str, Any], a: Assessment) -> str:
     when = _date_in(flag)
     return (f"The certificate expires{' on ' + when if when else ' within 90 days'}: upload the renewed "
             "certificate when you have it, and tell the buyer when the recertification audit takes place.")
-
-
-def _surveillance(flag: dict[str, Any], a: Assessment) -> str:
-    return ("No surveillance audit is shown in the last 15 months: upload the latest surveillance audit "
-            "report or re-issued certificate, or correct the surveillance dates if they were misread.")
-
-
-def _validity(flag: dict[str, Any], a: Assessment) -> str:
-    return ("The certificate runs more than 3 years from its issue date, longer than any accredited cycle: "
-            "check the issue and expiry dates and correct them if misread, or explain.")
 
 
 def _holder(flag: dict[str, Any], a: Assessment) -> str:
@@ -145,41 +120,10 @@ def _narrow(flag: dict[str, Any], a: Assessment) -> str:
             "or explain.")
 
 
-def _supply_chain(flag: dict[str, Any], a: Assessment) -> str:
-    return ("The scope excludes third-party AI components (models, speech recognition or synthesis, "
-            "telephony, APIs) or your SoA marks A.10.2/A.10.3 not applicable: upload a certificate whose "
-            "scope covers your AI suppliers, or explain how they are controlled.")
-
-
 def _region(flag: dict[str, Any], a: Assessment) -> str:
     regions = ", ".join(a.required_regions or []) or "the required regions"
     return (f"No certified site, and nothing in the scope, lies in {regions}: upload the certificate that "
             "covers your sites there, or explain where the data is processed.")
-
-
-def _soa_missing(flag: dict[str, Any], a: Assessment) -> str:
-    return "No Statement of Applicability was uploaded: upload your SoA (the version the certificate cites)."
-
-
-def _soa_version(flag: dict[str, Any], a: Assessment) -> str:
-    return ("The SoA uploaded is not the version (or date) the certificate cites: upload the cited version, "
-            "or correct the version if it was misread.")
-
-
-def _key_control(flag: dict[str, Any], a: Assessment) -> str:
-    return ("Your SoA marks key controls (impact assessment A.5, life cycle A.6, data A.7 or third parties "
-            "A.10) not applicable: correct a control if it was misread, explain why in the thread, or "
-            "upload the current SoA.")
-
-
-def _unjustified(flag: dict[str, Any], a: Assessment) -> str:
-    return ("A control is marked not applicable without a justification: correct the control if its "
-            "justification was misread, or add the justification to the SoA and upload it again.")
-
-
-def _incomplete(flag: dict[str, Any], a: Assessment) -> str:
-    return ("The SoA does not list all 38 Annex A controls: add a control that was missed when reading it, "
-            "or upload the complete SoA.")
 
 
 def _contradicted(flag: dict[str, Any], a: Assessment) -> str:
@@ -192,24 +136,50 @@ def _contradicted(flag: dict[str, Any], a: Assessment) -> str:
 
 
 Phrase = Callable[[dict[str, Any], Assessment], str]
-# One phrasing per FLAGS.md code, and where the supplier goes to fix it.
-ADVICE: dict[str, tuple[Phrase, str]] = {
-    "cert.not_42001": (_not_42001, "upload"),
-    "cert.not_certified": (_not_certified, "upload"),
-    "cert.unaccredited": (_unaccredited, "correct"),
+# One phrasing per FLAGS.md code (a text, or a function of the flag and the assessment), and where
+# the supplier goes to fix it.
+ADVICE: dict[str, tuple[str | Phrase, str]] = {
+    "cert.not_42001": (
+        "The document is not an ISO/IEC 42001 certificate: upload your ISO/IEC 42001 certificate (an "
+        "ISO/IEC 27001 or 9001 certificate does not count), or correct the standard if misread.", "upload"),
+    "cert.not_certified": (
+        "The document claims alignment, compliance or readiness, not certification: upload the certificate "
+        "your certification body issued, or explain when certification is expected.", "upload"),
+    "cert.unaccredited": (
+        "No recognised accreditation body (an IAF MLA signatory such as UKAS, ANAB or DAkkS) is named: "
+        "upload an accredited certificate, or correct the accreditation body if it was misread.", "correct"),
     "cert.expired": (_expired, "upload"),
     "cert.expiring_soon": (_expiring, "upload"),
-    "cert.surveillance_overdue": (_surveillance, "correct"),
-    "cert.validity_too_long": (_validity, "correct"),
+    "cert.surveillance_overdue": (
+        f"No surveillance audit is shown in the last {DEFAULT_SURVEILLANCE_GRACE_MONTHS} months: upload the "
+        "latest surveillance audit report or re-issued certificate, or correct the surveillance dates if "
+        "they were misread.", "correct"),
+    "cert.validity_too_long": (
+        "The certificate runs more than 3 years from its issue date, longer than any accredited cycle: "
+        "check the issue and expiry dates and correct them if misread, or explain.", "correct"),
     "cert.holder_mismatch": (_holder, "correct"),
     "cert.missing_fields": (_missing, "correct"),
     "scope.narrow": (_narrow, "upload"),
-    "scope.supply_chain_excluded": (_supply_chain, "upload"),
+    "scope.supply_chain_excluded": (
+        "The scope excludes third-party AI components (models, speech recognition or synthesis, telephony, "
+        "APIs) or your SoA marks A.10.2/A.10.3 not applicable: upload a certificate whose scope covers your "
+        "AI suppliers, or explain how they are controlled.", "upload"),
     "scope.region_mismatch": (_region, "upload"),
-    "soa.missing": (_soa_missing, "upload"),
-    "soa.version_mismatch": (_soa_version, "upload"),
-    "soa.key_control_excluded": (_key_control, "correct"),
-    "soa.unjustified_exclusion": (_unjustified, "correct"),
-    "soa.incomplete": (_incomplete, "correct"),
+    "soa.missing": (
+        "No Statement of Applicability was uploaded: upload your SoA (the version the certificate cites).",
+        "upload"),
+    "soa.version_mismatch": (
+        "The SoA uploaded is not the version (or date) the certificate cites: upload the cited version, or "
+        "correct the version if it was misread.", "upload"),
+    "soa.key_control_excluded": (
+        "Your SoA marks key controls (impact assessment A.5, life cycle A.6, data A.7 or third parties A.10) "
+        "not applicable: correct a control if it was misread, explain why in the thread, or upload the "
+        "current SoA.", "correct"),
+    "soa.unjustified_exclusion": (
+        "A control is marked not applicable without a justification: correct the control if its "
+        "justification was misread, or add the justification to the SoA and upload it again.", "correct"),
+    "soa.incomplete": (
+        "The SoA does not list all 38 Annex A controls: add a control that was missed when reading it, or "
+        "upload the complete SoA.", "correct"),
     "answer.contradicted": (_contradicted, "questionnaire"),
 }

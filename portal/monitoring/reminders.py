@@ -11,7 +11,7 @@ import hashlib
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,13 +19,16 @@ import sqlalchemy as sa
 
 from .. import audit
 from ..extensions import db
+from ..mail import Mail, Mailer
 from ..models import Assessment, Organisation, SentReminder, User
-from .mailer import Mail, Mailer
-from .surveillance import due_audits
+from ..webhooks import operations as webhooks
+from .surveillance import due_audits, status_text
 
 log = logging.getLogger(__name__)
 
 THRESHOLDS = (90, 30, 7)  # days before expiry; one reminder as each is crossed
+ANSWER_THRESHOLDS = (7, 1)  # days before the buyer's response deadline; then once when it has passed
+ANSWERING = ("invited", "in_progress")
 EXPIRED_LOOKBACK_DAYS = 30  # an expiry older than this is not news any more
 OPEN = Assessment.supplier_org_id.is_not(None), Assessment.status.not_in(("rejected",))
 KEY_CHUNK = 500
@@ -43,6 +46,7 @@ class Event:
     product: str
     text: str  # what happened, for the supplier ("expires on 2027-01-01, in 30 days")
     action: str  # what to do about it
+    about: str = "certificate"  # what `text` is about: "the certificate expires…", "the answers are due…"
 
 
 @dataclass
@@ -67,7 +71,7 @@ class ReminderReport:
 
 def due_events(today: dt.date) -> list[Event]:
     """Return every reminder event due on `today` (sent or not), in assessment order."""
-    events = _expiry_events(today) + _surveillance_events(today)
+    events = _expiry_events(today) + _surveillance_events(today) + _deadline_events(today)
     return sorted(events, key=lambda e: (e.assessment_id, e.key))
 
 
@@ -100,14 +104,35 @@ def _surveillance_events(today: dt.date) -> list[Event]:
         if due.supplier_org_id is None:
             continue
         status, state = due.status, "overdue" if due.status.overdue else "due"
-        text = (f"surveillance audit overdue since {status.due.isoformat()}" if status.overdue
-                else f"surveillance audit due by {status.due.isoformat()}")
         events.append(Event(f"a{due.assessment_id}:surveillance:{status.due.isoformat()}:{state}",
                             due.assessment_id, due.buyer_org_id, due.supplier_org_id,
-                            due.supplier_name, due.product,
-                            f"{text} (last audit {status.last.isoformat()})",
+                            due.supplier_name, due.product, f"surveillance audit {status_text(status)}",
                             "Upload the latest surveillance audit report or the re-issued certificate."))
     return events
+
+
+def _deadline_events(today: dt.date) -> list[Event]:
+    """Return reminders of the buyer's response deadline to suppliers who have not submitted yet."""
+    first = today - dt.timedelta(days=EXPIRED_LOOKBACK_DAYS)
+    last = today + dt.timedelta(days=max(ANSWER_THRESHOLDS))
+    stmt = (sa.select(Assessment.id, Assessment.buyer_org_id, Assessment.supplier_org_id,
+                      Assessment.supplier_name, Assessment.product, Assessment.response_due)
+            .where(*OPEN, Assessment.status.in_(ANSWERING), Assessment.response_due.between(first, last)))
+    return [_deadline_event(row, today) for row in db.session.execute(stmt)]
+
+
+def _deadline_event(row: Any, today: dt.date) -> Event:
+    ident, buyer, supplier, name, product, due = row
+    left = (due - today).days
+    action = "Answer the questionnaire, upload the certificate and Statement of Applicability, then submit."
+    key = f"a{ident}:answers_due:{due.isoformat()}"  # a deadline the buyer moves starts its own reminders
+    if left < 0:
+        return Event(f"{key}:overdue", ident, buyer, supplier, name, product,
+                     f"were due on {due.isoformat()}", action, about="answers")
+    threshold = min(t for t in ANSWER_THRESHOLDS if left <= t)
+    return Event(f"{key}:{threshold}d", ident, buyer, supplier, name, product,
+                 f"are due on {due.isoformat()}, in {left} day{'s' if left != 1 else ''}", action,
+                 about="answers")
 
 
 def send_reminders(today: dt.date, mailer: Mailer, portal_url: str | None = None) -> ReminderReport:
@@ -123,9 +148,25 @@ def send_reminders(today: dt.date, mailer: Mailer, portal_url: str | None = None
     for event in fresh:
         if _remind(event, suppliers.get(event.supplier_org_id, []), org_names, mailer, portal_url, report):
             delivered.append(event)
+            _tell_webhooks(event)
     _digests(today, delivered, mailer, org_names, report)
     db.session.flush()
     return report
+
+
+def _tell_webhooks(event: Event) -> None:
+    """Tell the buyer's webhooks of an expiring certificate or an overdue audit, once (as the reminder)."""
+    kind = event.key.split(":")[1]
+    if kind in ("expiry", "expired"):
+        name = "certificate.expiring"
+    elif kind == "surveillance" and event.key.endswith(":overdue"):
+        name = "surveillance.overdue"
+    else:
+        return
+    data = {"assessment_id": event.assessment_id, "supplier": event.supplier_name, "product": event.product,
+            "what": f"The {event.about} {event.text}.", "expired": kind == "expired",
+            "reminder_key": event.key}
+    webhooks.emit(event.buyer_org_id, name, data)
 
 
 def already_sent(keys: Sequence[str]) -> set[str]:
@@ -146,10 +187,10 @@ def _remind(event: Event, to: list[str], org_names: dict[int, str], mailer: Mail
         return False
     buyer = org_names.get(event.buyer_org_id, "your customer")
     body = (f"Your ISO/IEC 42001 evidence for {event.product}, assessed by {buyer}, needs attention:\n\n"
-            f"  The certificate {event.text}.\n\n{event.action}\n")
+            f"  The {event.about} {event.text}.\n\n{event.action}\n")
     if portal_url:
         body += f"\nSign in: {portal_url.rstrip('/')}/assessments/{event.assessment_id}\n"
-    ok = mailer.send(Mail(tuple(to), f"certscope: {event.product} certificate {event.text}", body))
+    ok = mailer.send(Mail(tuple(to), f"certscope: {event.product} {event.about} {event.text}", body))
     if mailer.configured and not ok:
         report.failed += 1  # not recorded: the next run tries again
         return False
@@ -178,7 +219,7 @@ def _digests(today: dt.date, events: Iterable[Event], mailer: Mailer, org_names:
         to = procurement.get(org, [])
         if key in done or not to:
             continue
-        lines = [f"- {e.supplier_name}: {e.product}: certificate {e.text}" for e in items]
+        lines = [f"- {e.supplier_name}: {e.product}: {e.about} {e.text}" for e in items]
         count = f"{len(items)} supplier reminder{'s' if len(items) != 1 else ''}"
         body = f"{count} sent on {today.isoformat()}:\n\n" + "\n".join(lines) + "\n"
         subject = f"certscope digest for {org_names.get(org, 'your portfolio')}: {count}"
@@ -226,12 +267,12 @@ def _organisation_names(org_ids: set[int]) -> dict[int, str]:
     return {i: n for i, n in db.session.execute(stmt)}
 
 
-def run_daily(today: dt.date, config: Any) -> ReminderReport:
+def run_daily(today: dt.date, config: Mapping[str, Any]) -> ReminderReport:
     """Send today's reminders with the configured mailer (SMTP, or the log when none is set).
 
     PORTAL_URL (config or environment), when set, adds a link to the assessment to each reminder.
     """
-    from .mailer import mailer_from_config
+    from ..mail import mailer_from_config
 
     mailer = mailer_from_config(config)
     try:

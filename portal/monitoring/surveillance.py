@@ -8,9 +8,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from scoring.cycle import DEFAULT_NOTICE_DAYS, SurveillanceStatus, surveillance_notice
+
 from ..extensions import db
 from ..models import Assessment
-from .cycle import DUE_WINDOW_DAYS, SurveillanceStatus, due_status
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,18 @@ def due_audits(today: dt.date, *where: Any) -> list[DueAudit]:
     stmt = (sa.select(Assessment.id, Assessment.buyer_org_id, Assessment.supplier_org_id,
                       Assessment.supplier_name, Assessment.product, Assessment.surveillance_due,
                       Assessment.last_audit_date, Assessment.expiry_date)
-            .where(*where, Assessment.surveillance_due <= today + dt.timedelta(days=DUE_WINDOW_DAYS))
+            .where(*where, Assessment.surveillance_due <= today + dt.timedelta(days=DEFAULT_NOTICE_DAYS))
             .order_by(Assessment.surveillance_due, Assessment.id))
     audits = []
     for ident, buyer, supplier, name, product, due, last, expiry in db.session.execute(stmt):
-        status = due_status(due, last, expiry, today)
+        status = surveillance_notice(due, last, expiry, today)
         if status is not None:
             audits.append(DueAudit(ident, buyer, supplier, name, product, status))
     return audits
+
+
+def status_text(status: SurveillanceStatus) -> str:
+    """Say when the audit is due and when the last one was ("overdue since ... (last audit ...)")."""
+    when = f"overdue since {status.due.isoformat()}" if status.overdue else f"due by {status.due.isoformat()}"
+    last = f"last audit {status.last.isoformat()}" if status.last else "no audit date on record"
+    return f"{when} ({last})"

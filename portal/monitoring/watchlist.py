@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..models import Assessment, Scoring, utcnow
-from .surveillance import due_audits
+from .surveillance import due_audits, status_text
 
 EXPIRY_WINDOW_DAYS = 90
 CHANGED_SINCE = dt.timedelta(days=7)
@@ -95,11 +95,8 @@ def surveillance(scope: Any, today: dt.date) -> list[WatchItem]:
     """Return surveillance audits due soon or overdue, most overdue first."""
     items = []
     for due in due_audits(today, scope, Assessment.status.not_in(CLOSED_STATUSES)):
-        status = due.status
-        text = (f"overdue since {status.due.isoformat()}" if status.overdue
-                else f"due by {status.due.isoformat()}")
-        items.append(WatchItem(due.assessment_id, due.supplier_name, due.product, status.due,
-                               f"{text} (last audit {status.last.isoformat()})", urgent=status.overdue))
+        items.append(WatchItem(due.assessment_id, due.supplier_name, due.product, due.status.due,
+                               status_text(due.status), urgent=due.status.overdue))
     return items
 
 

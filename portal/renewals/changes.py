@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
 
-from .diff import RenewalDiff, diff_extractions
+from parsers import Extraction
+from scoring.renewal import RenewalDiff, renewal_diff
+
+from ..models import Document
 
 ROLES = ("certificate", "soa")
+
+
+class ReadDocument(Protocol):
+    """A document with its effective extraction (the assessment page's DocumentView)."""
+
+    doc: Document
+    extraction: Extraction | None
 
 
 @dataclass(frozen=True)
@@ -16,44 +26,31 @@ class RenewalView:
     """One role's renewal: the replaced document, its replacement, and the differences."""
 
     role: str
-    previous: Any  # Document
-    current: Any  # Document
+    previous: Document
+    current: Document
     diff: RenewalDiff
 
 
-def renewal_changes(document_views: Iterable[Any], assessment: Any) -> list[RenewalView]:
+def renewal_changes(documents: Iterable[ReadDocument], product_names: Sequence[str]) -> list[RenewalView]:
     """Compare each role's current document with the newest older parsed one.
 
-    `document_views` are the assessment page's views (`.doc` and `.fields` with corrections
-    applied), so the panel costs no extra queries.
+    `documents` carry their extractions with corrections applied (the assessment page has them
+    already), so the comparison costs no queries.
     """
-    views = sorted(document_views, key=lambda v: (v.doc.uploaded_at, v.doc.id), reverse=True)
-    names = [assessment.product, *(assessment.product_aliases or [])]
+    newest_first = sorted(documents, key=lambda v: (v.doc.uploaded_at, v.doc.id), reverse=True)
+    parsed = [(v.doc, v.extraction) for v in newest_first
+              if v.extraction is not None and v.doc.parse_status == "parsed"]
+    names = [n for n in product_names if n]
     out = []
     for role in ROLES:
-        mine = [v for v in views if v.doc.role == role and v.doc.parse_status == "parsed"]
-        current = next((v for v in mine if v.doc.is_current), None)
-        if current is None:
-            continue
-        older = [v for v in mine if v is not current and _before(v.doc, current.doc)]
-        if older:
-            diff = diff_extractions(effective(older[0]), effective(current), [n for n in names if n])
-            out.append(RenewalView(role, older[0].doc, current.doc, diff))
+        mine = [(doc, read) for doc, read in parsed if doc.role == role]
+        current = next(((doc, read) for doc, read in mine if doc.is_current), None)
+        older = [(doc, read) for doc, read in mine if current and _before(doc, current[0])]
+        if current and older:
+            (previous, was), (now, is_) = older[0], current
+            out.append(RenewalView(role, previous, now, renewal_diff(was, is_, names)))
     return out
 
 
-def effective(view: Any) -> dict[str, Any]:
-    """Return a document's extraction with the supplier's corrections applied."""
-    data = dict(view.doc.extraction or {})
-    data.setdefault("kind", view.doc.role)
-    for f in getattr(view, "fields", []) or []:
-        if getattr(f, "corrected", False):
-            data[f.name] = f.effective
-    controls = getattr(view, "controls", None) or []
-    if any(getattr(c, "corrected", False) for c in controls):
-        data["controls"] = [{"id": c.id, **c.effective} for c in controls if c.effective is not None]
-    return data
-
-
-def _before(doc: Any, current: Any) -> bool:
+def _before(doc: Document, current: Document) -> bool:
     return (doc.uploaded_at, doc.id) < (current.uploaded_at, current.id)

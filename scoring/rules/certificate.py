@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from weakref import WeakKeyDictionary
+
+from parsers.model import field_spec
 
 from .. import evidence as ev
 from ..model import Finding, FlagEvidence
@@ -15,13 +18,12 @@ from ..text import collapse, fold
 _42001 = re.compile(r"42001")
 _CLAIM = re.compile(r"\b(?:align\w*|complian\w*|complies|readiness|conformity assessment|self[- ]assess\w*|"
                     r"attest\w*)\b", re.I)
-_REQUIRED = {
-    "holder": "the certificate holder (the certified organisation)",
-    "certificate_number": "the certificate number ('Certificate No.', 'Registration number', ...)",
-    "certification_body": "the certification body that issued the certificate",
-    "expiry_date": "the expiry date ('Valid until', 'Expiry date', ...)",
-    "scope": "the scope of certification",
-}
+_REQUIRED = ("holder", "certificate_number", "certification_body", "expiry_date", "scope")  # FLAGS.md
+
+
+def _looked_for(name: str) -> FlagEvidence:
+    """Say which certificate field was looked for and not found."""
+    return ev.absence("certificate", field_spec("certificate", name).description)
 
 
 @rule("cert.not_42001", "high")
@@ -37,7 +39,7 @@ def not_42001(facts: Facts) -> Iterator[Finding]:
                            facts.cert_evidence("standard"))
     else:
         yield from finding("The document does not name ISO/IEC 42001 as the standard it certifies against",
-                           ev.absence("certificate", "the standard certified against (ISO/IEC 42001)"))
+                           _looked_for("standard"))
 
 
 @rule("cert.not_certified", "high")
@@ -55,7 +57,7 @@ def _claim_wording(page_texts: list[str]) -> list[FlagEvidence]:
         for line in text.splitlines():
             if _CLAIM.search(line):
                 return [FlagEvidence("certificate", number, collapse(line))]
-    return [ev.absence("certificate", "wording that certifies (rather than claims alignment)")]
+    return [_looked_for("certified")]
 
 
 # Matching is fuzzy and the same few bodies recur across thousands of assessments: memoise per
@@ -83,19 +85,46 @@ def unaccredited(facts: Facts) -> Iterator[Finding]:
     stated = facts.certificate.accreditation_body
     if not stated or not stated.strip():
         yield from finding("The certificate states no accreditation body: the certification is not shown "
-                           "to be accredited", ev.absence("certificate", "an accreditation body or mark"))
+                           "to be accredited", _looked_for("accreditation_body"))
     elif not recognised(facts.settings.registry(), stated):
         yield from finding(f"'{stated}' is not a recognised accreditation body (IAF MLA signatory): "
                            "the certification is not accredited", facts.cert_evidence("accreditation_body"))
 
 
 def entity_name(name: str, legal_forms: tuple[str, ...]) -> str:
-    """Return a legal name without case, punctuation or legal-form words ("Acme Ltd." → "acme")."""
-    text = fold(name).replace("&", " and ")
-    text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)  # "S.A." → "SA.", "B.V." → "BV."
-    text = re.sub(r"[^\w\s]+", " ", text)
-    forms = set(legal_forms)
-    return " ".join(w for w in text.split() if w not in forms)
+    """Return a legal name without case, punctuation or the legal forms at its ends ("Acme Ltd." → "acme").
+
+    A legal form stands at a name's end ("Acme Voice Pty Ltd") or start ("AB Volvo"); inside a name the
+    same word is part of it ("Acme Co Voice Ltd" is not "Acme Voice Ltd"). Forms of several words
+    ("Private Limited", "Sp. z o.o.", "GmbH & Co. KG") are dropped whole.
+    """
+    words = _name_words(name)
+    forms = _form_words(tuple(legal_forms))
+    while (form := _form_at_an_end(words, forms)) is not None:
+        words = words[:-len(form)] if words[-len(form):] == form else words[len(form):]
+    return " ".join(words)
+
+
+def _form_at_an_end(words: tuple[str, ...], forms: frozenset[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Return the longest legal form that ends or starts `words` without being all of them."""
+    for size in range(len(words) - 1, 0, -1):
+        for edge in (words[-size:], words[:size]):
+            if edge in forms:
+                return edge
+    return None
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    """Return the words of a name, folded, "&" read as "and", initials run together ("S.A." → "sa")."""
+    text = fold(text).replace("&", " and ")
+    text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)
+    return tuple(re.sub(r"[^\w\s]+", " ", text).split())
+
+
+@lru_cache(maxsize=16)
+def _form_words(legal_forms: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Return each legal form as the words a name shows it as ("S.A." → ("sa",))."""
+    return frozenset(words for form in legal_forms if (words := _name_words(form)))
 
 
 @rule("cert.holder_mismatch", "medium")
@@ -117,4 +146,4 @@ def missing_fields(facts: Facts) -> Iterator[Finding]:
     if missing:
         names = ", ".join(name.replace("_", " ") for name in missing)
         yield from finding(f"The certificate does not state: {names}",
-                           [ev.absence("certificate", _REQUIRED[name]) for name in missing])
+                           [_looked_for(name) for name in missing])

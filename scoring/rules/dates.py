@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dateutil.relativedelta import relativedelta
 
 from .. import evidence as ev
+from ..cycle import CycleDates, surveillance_due
 from ..model import Finding, FlagEvidence
 from ..registry import Facts, finding, rule
 
@@ -39,32 +40,25 @@ def expiring_soon(facts: Facts) -> Iterator[Finding]:
                            facts.cert_evidence("expiry_date"), _today(facts))
 
 
-def _latest_audit(facts: Facts) -> tuple[dt.date, str] | None:
-    """Return the latest of initial certification, issue and surveillance dates, with its field."""
-    cert = facts.certificate
-    dated = [(d, "surveillance_dates") for d in cert.surveillance_dates]
-    dated += [(d, name) for name in ("initial_certification_date", "issue_date")
-              if (d := getattr(cert, name)) is not None]
-    return max(dated, key=lambda pair: pair[0]) if dated else None
-
-
 @rule("cert.surveillance_overdue", "medium")
 def surveillance_overdue(facts: Facts) -> Iterator[Finding]:
     """No surveillance audit within the grace period, or the next audit date has passed unaudited."""
     cert, today = facts.certificate, facts.context.assessment_date
     if cert.expiry_date and cert.expiry_date < today:
         return  # an expired certificate is flagged as such
-    latest = _latest_audit(facts)
+    dates = CycleDates.from_extraction(cert)
     grace = facts.settings.surveillance_grace_months
-    if latest and latest[0] < today - relativedelta(months=grace):
-        yield from finding(f"The last audit on record ({_fmt(latest[0])}) is more than {grace} months before "
-                           "the assessment date: a surveillance audit is overdue",
-                           facts.cert_evidence(latest[1], _fmt(latest[0])), _today(facts))
+    due = surveillance_due(dates, grace)
+    if due is None or not due.overdue_on(today):
         return
-    due = cert.next_audit_due
-    if due and due < today and not any(d >= due for d in cert.surveillance_dates):
-        yield from finding(f"The next audit was due on {_fmt(due)} and the certificate shows no surveillance "
-                           "audit since", facts.cert_evidence("next_audit_due"), _today(facts))
+    last = dates.last_event()
+    if last and due.grace_ends and due.grace_ends < today:
+        yield from finding(f"The last audit on record ({_fmt(last[0])}) is more than {grace} months before "
+                           "the assessment date: a surveillance audit is overdue",
+                           facts.cert_evidence(last[1], _fmt(last[0])), _today(facts))
+    elif due.stated:
+        yield from finding(f"The next audit was due on {_fmt(due.stated)} and the certificate shows no "
+                           "surveillance audit since", facts.cert_evidence("next_audit_due"), _today(facts))
 
 
 @rule("cert.validity_too_long", "medium")

@@ -6,34 +6,11 @@ import re
 from collections.abc import Iterator
 
 from .. import evidence as ev
+from ..coverage import covers_everything
 from ..exclusions import supply_chain_exclusions
 from ..model import Finding
 from ..registry import Facts, finding, rule
 from ..text import clauses, name_in, shorten, words
-
-# "all AI systems developed and operated by ...", "All AI-enabled products and services provided by ...",
-# "all of Acme's AI systems", "all products and services": the scope covers everything the holder offers.
-_WHOLE = re.compile(
-    r"\b(?:all|every)\s+(?:of\s+)?(?:(?:the|its|their|our)\s+|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|\u2019s)\s+)?"
-    r"(?:(?:ai|a\.i\.|artificial[- ]intelligence|machine[- ]learning|ml)"
-    r"(?:[- ](?:enabled|based|powered|driven))?\s+)?"
-    r"(?:systems?|products?|services?|solutions?|applications?|offerings?)\b"
-    r"|\b(?:organi[sz]ation|company|enterprise)[- ]wide\b"
-    r"|\balle\s+(?:ki[- ]?)?(?:systeme|produkte|dienstleistungen|anwendungen|ki[- ]systeme)\b"
-    r"|\b(?:the\s+)?(?:entire|whole)\s+(?:organi[sz]ation|company|ai\s+portfolio)\b", re.I)
-
-_EXCEPT_BEFORE = re.compile(r"\b(?:exclud\w*|except|other\s+than)\b", re.I)
-_EXCLUDED_AFTER = re.compile(r"\s*(?:are|is)\s+(?:\w+\s+)?(?:excluded|not\s+covered|out(?:side)?\s+of)", re.I)
-
-
-def covers_everything(scope: str) -> bool:
-    """Return whether the scope states it covers all of the holder's AI systems, products or services."""
-    for clause in clauses(scope):
-        match = _WHOLE.search(clause)
-        if match and not _EXCEPT_BEFORE.search(clause[: match.start()]) \
-                and not _EXCLUDED_AFTER.match(clause[match.end():]):
-            return True
-    return False
 
 
 def product_named(scope: str, names: tuple[str, ...], cutoff: float) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from parsers.agreement import version_key  # one reading of a printed version, the parser's
 from parsers.model import Control
 
 from .. import evidence as ev
@@ -35,14 +36,6 @@ def missing(facts: Facts) -> Iterator[Finding]:
                            "be checked", ev.absence("soa", "a Statement of Applicability"))
 
 
-def _version_key(version: str) -> tuple[str, ...]:
-    """Return a comparable form: "v2.0" and "2" are the same version."""
-    text = re.sub(r"^(?:version|ver\.?|v)\s*", "", version.strip().lower())
-    parts = [p for p in re.split(r"[.\s]+", text) if p]
-    while len(parts) > 1 and parts[-1].strip("0") == "":
-        parts.pop()
-    return tuple(str(int(p)) if p.isdigit() else p for p in parts)
-
 
 @rule("soa.version_mismatch", "medium")
 def version_mismatch(facts: Facts) -> Iterator[Finding]:
@@ -50,16 +43,22 @@ def version_mismatch(facts: Facts) -> Iterator[Finding]:
     ref, soa = facts.certificate.soa_reference, facts.soa
     if ref is None or soa is None:
         return
-    if ref.version and soa.version:
-        if _version_key(ref.version) != _version_key(soa.version):
-            yield from finding(f"The certificate cites SoA version {ref.version}, but the SoA provided is "
-                               f"version {soa.version}", facts.cert_evidence("soa_reference", ref.version),
-                               ev.field_evidence("soa", soa.evidence.get("version", []), soa.version))
-    elif ref.date and soa.date and ref.date != soa.date:
-        yield from finding(f"The certificate cites the SoA dated {ref.date.isoformat()}, but the SoA "
-                           f"provided is dated {soa.date.isoformat()}",
-                           facts.cert_evidence("soa_reference", ref.date.isoformat()),
-                           ev.field_evidence("soa", soa.evidence.get("date", []), soa.date.isoformat()))
+    # An SoA is identified by its version and its date: each one both documents state must agree
+    # (a "version 2.1 dated 14.10.2024" reference does not match version 2.1 re-issued in 2025).
+    cited, provided, quotes = [], [], []
+    if ref.version and soa.version and version_key(ref.version) != version_key(soa.version):
+        cited.append(f"version {ref.version}")
+        provided.append(f"version {soa.version}")
+        quotes += [facts.cert_evidence("soa_reference", ref.version),
+                   ev.field_evidence("soa", soa.evidence.get("version", []), soa.version)]
+    if ref.date and soa.date and ref.date != soa.date:
+        cited.append(f"dated {ref.date.isoformat()}")
+        provided.append(f"dated {soa.date.isoformat()}")
+        quotes += [facts.cert_evidence("soa_reference", ref.date.isoformat()),
+                   ev.field_evidence("soa", soa.evidence.get("date", []), soa.date.isoformat())]
+    if cited:
+        yield from finding(f"The certificate cites the SoA {' and '.join(cited)}, but the SoA provided is "
+                           f"{' and '.join(provided)}", *quotes)
 
 
 @rule("soa.key_control_excluded", "high")

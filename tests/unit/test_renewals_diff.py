@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from portal.renewals.diff import diff_certificates, diff_extractions, diff_scope, diff_soas, narrowing_reasons
+from parsers.model import CertificateExtraction, SoaExtraction
+from scoring.renewal import (
+    diff_certificates,
+    diff_extractions,
+    diff_scope,
+    diff_soas,
+    narrowing_reasons,
+    renewal_diff,
+)
 
 PRODUCT = ["Harbourline VoiceDesk", "VoiceDesk"]
 OLD_SCOPE = ("The design, development, deployment and operation of the Harbourline VoiceDesk AI platform, "
@@ -131,3 +139,17 @@ def test_a_control_excluded_in_both_is_not_new_and_a_dropped_one_is_listed():
 def test_diff_extractions_dispatches_on_kind():
     assert diff_extractions(_soa(), _soa(A_10_2=False)).controls_newly_excluded == ("A.10.2",)
     assert diff_extractions(_cert(), _cert(scope=""), PRODUCT).kind == "certificate"
+
+
+def test_typed_extractions_compare_with_the_field_lists_labels():
+    old = CertificateExtraction.from_json(_cert())
+    new = CertificateExtraction.from_json(_cert(expiry_date="2028-12-15", certified=False,
+                                                surveillance_dates=["2025-12-01"]))
+    diff = renewal_diff(old, new, PRODUCT)
+    assert [(c.field, c.label, c.before, c.after) for c in diff.date_changes] == [
+        ("expiry_date", "Expiry date", "2027-12-15", "2028-12-15"),
+        ("surveillance_dates", "Surveillance audits", [], ["2025-12-01"])]
+    assert [(c.field, c.label) for c in diff.other_changes] == [
+        ("certified", "Certified (not only 'aligned')")]
+    soa = renewal_diff(SoaExtraction.from_json(_soa()), SoaExtraction.from_json(_soa(A_10_3=False)))
+    assert soa.kind == "soa" and soa.controls_newly_excluded == ("A.10.3",)

@@ -105,6 +105,34 @@ def test_entity_name_drops_each_legal_form() -> None:
         assert entity_name(f"Acme {form.upper()}.", DEFAULT_LEGAL_FORMS) == "acme"
 
 
+# FLAGS.md names these; the lexicon's list (which scoring reads) is a superset.
+FLAGS_LEGAL_FORMS = ("Ltd", "Limited", "Inc", "LLC", "GmbH", "plc", "S.A.", "B.V.", "Pty", "Corp",
+                     "Corporation", "Co")
+
+
+def test_every_legal_form_flags_md_names_is_read_from_the_lexicon() -> None:
+    for form in FLAGS_LEGAL_FORMS:
+        assert entity_name(f"Acme Voice {form}", DEFAULT_LEGAL_FORMS) == "acme voice", form
+
+
+@pytest.mark.parametrize(("holder", "supplier"), [
+    ("Acme Voice AB", "Acme Voice"),  # forms of other countries, from the lexicon
+    ("Acme Voice Sp. z o.o.", "Acme Voice Ltd"),
+    ("Acme Voice Private Limited", "Acme Voice Pvt. Ltd."),
+    ("Acme Voice S.r.l.", "ACME VOICE SRL"),
+    ("AB Acme Voice", "Acme Voice AB"),  # a form printed first
+])
+def test_legal_forms_of_any_country_are_ignored(holder: str, supplier: str) -> None:
+    ctx = context(supplier_legal_name=supplier)
+    assert "cert.holder_mismatch" not in codes(certificate(holder=holder), ctx=ctx)
+
+
+def test_a_legal_form_word_inside_a_name_is_part_of_it() -> None:
+    assert entity_name("Acme Co Voice Ltd", DEFAULT_LEGAL_FORMS) == "acme co voice"
+    assert entity_name("Private Health Partners Ltd", DEFAULT_LEGAL_FORMS) == "private health partners"
+    assert entity_name("Limited", DEFAULT_LEGAL_FORMS) == "limited"  # nothing but a form: keep it
+
+
 def test_holder_mismatch_names_both_parties() -> None:
     result = run(certificate(holder="Acme Group plc"))
     flag = next(f for f in result.flags if f.code == "cert.holder_mismatch")

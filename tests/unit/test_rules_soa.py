@@ -39,6 +39,26 @@ def test_version_mismatch_by_date_when_no_version_is_cited(cited_date: dt.date, 
     assert ("soa.version_mismatch" in result) is flagged
 
 
+@pytest.mark.parametrize(("cited", "version", "date", "flagged"), [
+    (SoaReference("2.1", dt.date(2024, 10, 14)), "2.1", dt.date(2025, 1, 25), True),  # re-issued, same number
+    (SoaReference("2.1", dt.date(2024, 10, 14)), "2.2", dt.date(2024, 10, 14), True),
+    (SoaReference("2.1", dt.date(2024, 10, 14)), "v2.1", dt.date(2024, 10, 14), False),
+    (SoaReference("2.1", dt.date(2024, 10, 14)), "2.1", None, False),  # the SoA states no date
+    (SoaReference("2.1", None), "2.1", dt.date(2025, 1, 25), False),  # the certificate cites no date
+])
+def test_each_identifier_both_documents_state_must_agree(cited: SoaReference, version: str,
+                                                         date: dt.date | None, flagged: bool) -> None:
+    result = codes(certificate(soa_reference=cited), soa(version=version, date=date))
+    assert ("soa.version_mismatch" in result) is flagged
+
+
+def test_a_date_mismatch_names_both_dates() -> None:
+    cert = certificate(soa_reference=SoaReference("2.1", dt.date(2024, 10, 14)))
+    flag = next(f for f in run(cert, soa(version="2.1", date=dt.date(2025, 1, 25))).flags
+                if f.code == "soa.version_mismatch")
+    assert "2024-10-14" in flag.message and "2025-01-25" in flag.message and "version" not in flag.message
+
+
 @pytest.mark.parametrize(("control", "key"), [
     ("A.5.2", True), ("A.5.5", True), ("A.6.1.2", True), ("A.6.2.5", True), ("A.7.3", True),
     ("A.10.2", True), ("A.10.4", True),

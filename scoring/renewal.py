@@ -1,6 +1,7 @@
 """Compare two extractions of the same kind: what a renewed certificate or SoA changed.
 
-Pure: plain extraction dicts (SCHEMA.md §1 shape, corrections already applied) in, a dataclass out.
+Pure: two extractions (corrections already applied) in, a dataclass out. The comparison reads their
+SCHEMA.md JSON, so a corpus label or a stored extraction can be compared as well.
 """
 
 from __future__ import annotations
@@ -11,16 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from scoring.settings import DEFAULT_PRODUCT_MATCH_CUTOFF
-from scoring.text import name_in
+from parsers.model import CERTIFICATE_FIELDS, SOA_FIELDS, Extraction, FieldSpec
 
-BODY_FIELDS = {"certification_body": "Certification body", "accreditation_body": "Accreditation body"}
-DATE_FIELDS = {"initial_certification_date": "Initial certification", "issue_date": "Issue date",
-               "expiry_date": "Expiry date", "surveillance_dates": "Surveillance audits",
-               "next_audit_due": "Next audit due"}
-OTHER_CERT_FIELDS = {"standard": "Standard", "certified": "Certified", "holder": "Holder",
-                     "certificate_number": "Certificate number"}
-SOA_FIELDS = {"holder": "Holder", "version": "Version", "date": "Date"}
+from .settings import DEFAULT_PRODUCT_MATCH_CUTOFF
+from .text import name_in, shorten
+
+# Scope and sites are compared word by word and item by item, SoA controls one by one; the SoA a
+# certificate cites is scoring's (soa.version_mismatch), not the renewal's.
+_APART = ("scope", "sites", "soa_reference", "controls")
+BODY_FIELDS = tuple(f for f in CERTIFICATE_FIELDS if f.name in ("certification_body", "accreditation_body"))
+DATE_FIELDS = tuple(f for f in CERTIFICATE_FIELDS if f.value_type in ("date", "dates"))
+OTHER_CERT_FIELDS = tuple(f for f in CERTIFICATE_FIELDS
+                          if f not in BODY_FIELDS and f not in DATE_FIELDS and f.name not in _APART)
+OTHER_SOA_FIELDS = tuple(f for f in SOA_FIELDS if f.name not in _APART)
 # Words that say a scope leaves something out; a renewal that adds one is narrower.
 EXCLUSION = re.compile(
     r"\b(exclud\w*|except\w*|does not (?:extend|cover|include)|outside (?:of )?the scope|not covered"
@@ -100,9 +104,14 @@ class RenewalDiff:
                     or self.controls_no_longer_listed)
 
 
+def renewal_diff(old: Extraction, new: Extraction, product_names: Sequence[str] = ()) -> RenewalDiff:
+    """Compare a document with the one it replaces (both of one kind, corrections applied)."""
+    return diff_extractions(old.schema_json(), new.schema_json(), product_names)
+
+
 def diff_extractions(old: dict[str, Any], new: dict[str, Any],
                      product_names: Sequence[str] = ()) -> RenewalDiff:
-    """Compare two extractions of one kind (certificate or SoA)."""
+    """Compare two extractions of one kind given as SCHEMA.md JSON (certificate or SoA)."""
     kind = str(new.get("kind") or old.get("kind") or "")
     if kind == "soa":
         return diff_soas(old, new)
@@ -132,7 +141,7 @@ def diff_soas(old: dict[str, Any], new: dict[str, Any]) -> RenewalDiff:
     gone = tuple(c for c in before if c not in after)
     callouts = tuple(Callout("control.newly_excluded", f"{c} is now marked not applicable"
                              + ("" if c in before else " (not listed before)")) for c in excluded)
-    return RenewalDiff(kind="soa", other_changes=_changes(old, new, SOA_FIELDS),
+    return RenewalDiff(kind="soa", other_changes=_changes(old, new, OTHER_SOA_FIELDS),
                        controls_newly_excluded=excluded, controls_newly_included=included,
                        controls_no_longer_listed=gone, callouts=callouts)
 
@@ -173,7 +182,7 @@ def narrowing_reasons(scope: ScopeDiff, product_names: Sequence[str] = ()) -> li
     removed, added = _content(scope.words_removed), _content(scope.words_added)
     if scope.before and len(removed) > len(added):
         reasons.append(f"{len(removed)} words removed, {len(added)} added (removed: "
-                       + _shorten(", ".join(removed)) + ")")
+                       + shorten(", ".join(removed), 120) + ")")
     return reasons
 
 
@@ -195,10 +204,6 @@ def _norm(word: str) -> str:
     return _NORMAL.sub("", word.lower())
 
 
-def _shorten(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip(", ") + "…"
-
-
 def _items(value: Any) -> list[str]:
     if not value:
         return []
@@ -216,12 +221,13 @@ def _site_key(site: str) -> str:
     return " ".join(_norm(w) for w in site.split() if _norm(w))
 
 
-def _changes(old: dict[str, Any], new: dict[str, Any], fields: dict[str, str]) -> tuple[FieldChange, ...]:
+def _changes(old: dict[str, Any], new: dict[str, Any],
+             fields: Sequence[FieldSpec]) -> tuple[FieldChange, ...]:
     out = []
-    for name, label in fields.items():
-        before, after = old.get(name), new.get(name)
+    for spec in fields:
+        before, after = old.get(spec.name), new.get(spec.name)
         if _comparable(before) != _comparable(after):
-            out.append(FieldChange(name, label, before, after))
+            out.append(FieldChange(spec.name, spec.label, before, after))
     return tuple(out)
 
 
