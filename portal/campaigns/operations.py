@@ -1,0 +1,158 @@
+"""Campaigns: check a CSV (nothing created while any line is wrong), confirm, create by job, follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from flask import current_app
+
+from .. import audit, jobs
+from ..assessments.forms import REGIONS
+from ..assessments.helpers import invitation_link, template_choices
+from ..assessments.operations import create_assessment
+from ..auth.invitations import create_invitation
+from ..extensions import db
+from ..models import Assessment, Campaign, CampaignEntry, Invitation, Response, User, utcnow
+from . import csvfile
+
+REGION_CODES = {code for code, _ in REGIONS}
+
+
+class CampaignError(ValueError):
+    """A campaign request that cannot be done; the message says why, for the user."""
+
+
+@dataclass
+class Preview:
+    """The checked rows; the stored campaign when every row can be created."""
+
+    rows: list[csvfile.Row]
+    campaign: Campaign | None = None
+
+    @property
+    def bad(self) -> list[csvfile.Row]:
+        return [r for r in self.rows if not r.ok]
+
+
+@dataclass
+class Progress:
+    """How far a campaign's suppliers are: counts, and one line per assessment."""
+
+    total: int = 0
+    invited: int = 0
+    accepted: int = 0
+    submitted: int = 0
+    rated: int = 0
+    lines: list[dict[str, Any]] = field(default_factory=list)
+
+
+def preview(user: User, name: str, template_key: str, filename: str, content: bytes,
+            today: dt.date) -> Preview:
+    """Check the file; store it as a campaign awaiting confirmation only when every line is good."""
+    if template_key not in {key for key, _ in template_choices(user.organisation_id)}:
+        raise CampaignError("Choose one of the questionnaires offered.")
+    rows = csvfile.read(content, REGION_CODES, today)  # CsvError: the whole file is refused
+    _mark_existing(user, rows)
+    result = Preview(rows)
+    if result.bad:
+        return result
+    result.campaign = Campaign(organisation_id=user.organisation_id,
+                               name=name.strip()[:200] or filename[:200], template_key=template_key,
+                               filename=filename[:255], created_by=user.id,
+                               rows=[{"line": r.line, **r.values} for r in rows])
+    db.session.add(result.campaign)
+    db.session.flush()
+    audit.record(user, "campaign.preview", result.campaign, rows=len(rows), filename=filename)
+    return result
+
+
+def _mark_existing(user: User, rows: list[csvfile.Row]) -> None:
+    """Name the lines whose supplier and product this organisation assesses already."""
+    stmt = (sa.select(Assessment.id, Assessment.supplier_legal_name, Assessment.product)
+            .where(Assessment.buyer_org_id == user.organisation_id, Assessment.status != "rejected"))
+    open_ones = db.session.execute(stmt)
+    known = {(legal.casefold(), product.casefold()): ident for ident, legal, product in open_ones}
+    for row in rows:
+        ident = known.get((row.values["legal_name"].casefold(), row.values["product"].casefold()))
+        if ident is not None:
+            row.problems.append(f"already assessed (assessment {ident})")
+
+
+def confirm(user: User, campaign: Campaign, base_url: str) -> None:
+    """Create the campaign's assessments and invitations, by a job once this request commits."""
+    if campaign.state != "preview":
+        raise CampaignError("This campaign was confirmed already.")
+    campaign.state, campaign.confirmed_at, campaign.base_url = "queued", utcnow(), base_url
+    db.session.flush()
+    audit.record(user, "campaign.confirm", campaign, rows=len(campaign.rows))
+    jobs.enqueue("create_campaign", campaign.id)
+
+
+def create_all(campaign_id: int) -> str:
+    """The job: open each line's assessment and invite its contacts, with the assessments' own code.
+
+    All lines in one transaction: a failure leaves nothing half-created, and the queue retries."""
+    campaign = db.session.get(Campaign, campaign_id)
+    if campaign is None or campaign.state != "queued":
+        return "nothing to do"
+    creator = db.session.get(User, campaign.created_by)
+    if creator is None or not creator.is_active:
+        return "the campaign's author is gone"
+    days = int(current_app.config.get("INVITATION_DAYS", 14))
+    for row in campaign.rows:
+        assessment = create_assessment(creator, _assessment_data(row, campaign.template_key))
+        db.session.add(CampaignEntry(campaign_id=campaign.id, line=row["line"], assessment_id=assessment.id))
+        for email in row["contact_emails"]:
+            invitation, token = create_invitation(assessment, email, creator, days=days)
+            # links are absolute: built against the address procurement confirmed from
+            with current_app.test_request_context(base_url=campaign.base_url or "http://localhost/"):
+                link = invitation_link(token)
+            jobs.enqueue("mail_invitation", invitation.id, link)
+    campaign.state, campaign.finished_at = "created", utcnow()
+    db.session.flush()
+    return f"campaign {campaign.id}: {len(campaign.rows)} assessments opened"
+
+
+def _assessment_data(row: dict[str, Any], template_key: str) -> dict[str, Any]:
+    deadline = row.get("deadline")
+    return {"supplier_name": row["legal_name"], "supplier_legal_name": row["legal_name"],
+            "product": row["product"], "product_aliases": row.get("aliases") or [],
+            "required_regions": row.get("required_regions") or [], "template_key": template_key,
+            "buyer_reference": row.get("reference") or None,
+            "response_due": dt.date.fromisoformat(deadline) if deadline else None}
+
+
+def campaigns_of(user: User) -> Sequence[Campaign]:
+    """The organisation's campaigns, newest first."""
+    return db.session.scalars(sa.select(Campaign).where(Campaign.organisation_id == user.organisation_id)
+                              .order_by(Campaign.id.desc())).all()
+
+
+def own_campaign(campaign_id: int, user: User) -> Campaign | None:
+    """The campaign if it belongs to the user's organisation (else None: a 404)."""
+    row = db.session.get(Campaign, campaign_id)
+    return row if row is not None and row.organisation_id == user.organisation_id else None
+
+
+def progress(campaign: Campaign) -> Progress:
+    """Count invited, accepted, submitted and rated among the campaign's assessments (4 queries)."""
+    entries = db.session.execute(sa.select(CampaignEntry.line, Assessment).join(Assessment)
+                                 .where(CampaignEntry.campaign_id == campaign.id)
+                                 .order_by(CampaignEntry.line)).all()
+    ids = [a.id for _, a in entries]
+    invited = set(db.session.scalars(sa.select(Invitation.assessment_id).where(
+        Invitation.assessment_id.in_(ids))))
+    accepted = set(db.session.scalars(sa.select(Invitation.assessment_id).where(
+        Invitation.assessment_id.in_(ids), Invitation.accepted_at.is_not(None))))
+    submitted = set(db.session.scalars(sa.select(Response.assessment_id).where(
+        Response.assessment_id.in_(ids), Response.submitted_at.is_not(None))))
+    result = Progress(total=len(entries), invited=len(invited), accepted=len(accepted),
+                      submitted=len(submitted), rated=sum(1 for _, a in entries if a.rating))
+    result.lines = [{"line": line, "id": a.id, "supplier": a.supplier_legal_name, "product": a.product,
+                     "status": a.status, "rating": a.rating, "accepted": a.id in accepted,
+                     "submitted": a.id in submitted} for line, a in entries]
+    return result
