@@ -26,9 +26,10 @@ from portal.assessments import operations as assessment_ops  # noqa: E402
 from portal.auth.passwords import hash_password  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.legal.operations import legal_summary  # noqa: E402
-from portal.legal.summary import LegalSummary, flag_lines  # noqa: E402
 from portal.legal.summary_pdf import render_summary_pdf  # noqa: E402
 from portal.models import Assessment, Organisation, User  # noqa: E402
+from scoring import Flag  # noqa: E402
+from scoring.legal import Engagement, LegalSummary, flag_lines  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DAY = dt.date(2025, 12, 9)
@@ -135,8 +136,9 @@ def _time_worst_case(repeats: int) -> list[float]:
     flags = [{"code": code, "severity": rule.severity, "message": rule.summary * 3,
               "evidence": [{"document": "certificate", "page": 1, "quote": quote}] * 3}
              for code, rule in scoring.RULES.items()]
-    summary = LegalSummary(DAY, "Buyer", "Supplier", "Supplier Ltd", "Product", (), "submitted", None, "red",
-                           None, None, "unknown", flag_lines(flags))
+    party = Engagement("Buyer", "Supplier", "Supplier Ltd", "Product", (), "submitted")
+    lines = flag_lines([Flag.from_json(f) for f in flags])
+    summary = LegalSummary(DAY, party, "red", None, None, "unknown", lines)
     times = []
     for _ in range(repeats):
         start = time.perf_counter()

@@ -41,7 +41,7 @@ from portal.models import (  # noqa: E402
     User,
     utcnow,
 )
-from portal.monitoring.cycle import CycleDates, surveillance_due  # noqa: E402
+from scoring.cycle import CycleDates, surveillance_due  # noqa: E402
 
 PASSWORD = "benchmark password"
 ANNEX_A = [
@@ -211,8 +211,8 @@ def seed(n: int, rng: random.Random) -> tuple[int, int]:
                 "flags_medium": sum(s == "medium" for _, s in flags),
                 "flags_low": sum(s == "low" for _, s in flags),
                 "expiry_date": expiry,
-                # what scoring stores from certificate_json's dates (monitoring/cycle.py)
-                "surveillance_due": surveillance_due(cycle := _cycle(expiry)),
+                # what scoring stores from certificate_json's dates (scoring/cycle.py)
+                "surveillance_due": due.date if (due := surveillance_due(cycle := _cycle(expiry))) else None,
                 "last_audit_date": cycle.last_audit(),
                 "last_scored_at": now,
             }

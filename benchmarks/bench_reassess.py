@@ -61,7 +61,7 @@ def _add_supplier_users() -> None:
 
     orgs = list(db.session.scalars(sa.select(Organisation.id).where(Organisation.kind == "supplier")))
     rows = [{"organisation_id": org, "email": f"ops{org}@supplier.example", "name": f"Ops {org}",
-             "role": "supplier", "password_hash": "x", "is_active": True, "failed_logins": 0} for org in orgs]
+             "role": "supplier", "password_hash": "x", "is_active": True} for org in orgs]
     for start in range(0, len(rows), 1000):
         db.session.execute(sa.insert(User), rows[start:start + 1000])
     db.session.commit()
@@ -87,7 +87,7 @@ def _seed_instance(instance: Path, n: int) -> None:
 def _in_process(instance: Path, today: dt.date) -> None:
     """Time re-scoring and reminders apart, on a copy of the database (the real run follows)."""
     from portal.assessments import rescoring
-    from portal.monitoring.mailer import MemoryMailer
+    from portal.mail import MemoryMailer
     from portal.monitoring.reminders import send_reminders
 
     copy = instance.parent / "copy"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
-def create_app(config: dict[str, Any] | None = None) -> Any:
+def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the Flask application (app factory)."""
     from .app import build_app
 

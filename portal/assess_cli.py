@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .faults import raised_by_us
+from .reading.limits import PARSER_BUG
+
+if TYPE_CHECKING:
+    from scoring import Context
+
+log = logging.getLogger(__name__)
 
 EXIT_BAD_INPUT = 2
 _MARK = {"high": "HIGH  ", "medium": "MEDIUM", "low": "LOW   "}
@@ -19,6 +28,7 @@ class InputProblem(Exception):
 
 def run_assess(args: argparse.Namespace) -> int:
     """Parse the documents, score them against the context, print the assessment."""
+    from parsers.agreement import reconcile
     from scoring import assess
 
     try:
@@ -28,6 +38,7 @@ def run_assess(args: argparse.Namespace) -> int:
     except InputProblem as err:
         print(f"certscope: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    certificate, _ = reconcile(certificate, soa)  # the SoA settles what the certificate left open
     assessment = assess(certificate, soa, context)
     if args.json:
         print(json.dumps(assessment.to_json(), ensure_ascii=False))
@@ -36,7 +47,7 @@ def run_assess(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_context(path: Path) -> Any:
+def read_context(path: Path) -> Context:
     """Read and check context.json (SCHEMA.md §2); a missing assessment date means today."""
     from scoring import Context
 
@@ -64,6 +75,9 @@ def _parse(path: Path, role: str) -> Any:
     except DocumentError as err:
         raise InputProblem(f"{path}: {err}") from None
     except Exception as err:  # never a traceback for a user: name the file and the fault
+        if raised_by_us(err):  # a bug: its traceback goes to the log, the user is told it is ours
+            log.exception("certscope failed on %s (a bug, not the file)", path)
+            raise InputProblem(f"{path}: {PARSER_BUG}") from None
         raise InputProblem(f"{path}: could not read the {role} ({type(err).__name__})") from None
 
 

@@ -20,6 +20,7 @@ def record(actor: User | None, action: str, target: Any = None, **details: Any) 
     plain data (dates and decimals are converted).
     """
     target_type, target_id = _describe(target)
+    details.update(_channel())
     event = AuditEvent(
         user_id=actor.id if actor is not None else None,
         organisation_id=actor.organisation_id if actor is not None else details.pop("organisation_id", None),
@@ -31,6 +32,14 @@ def record(actor: User | None, action: str, target: Any = None, **details: Any) 
     db.session.add(event)
     db.session.flush()
     return event
+
+
+def _channel() -> dict[str, Any]:
+    """Name the API token a change was made with (a program, not the person at a page), if any."""
+    from flask import g, has_request_context
+
+    used = g.get("api_token") if has_request_context() else None
+    return {"api_token": used[0]} if used else {}
 
 
 def _describe(target: Any) -> tuple[str | None, str | None]:

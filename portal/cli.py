@@ -28,11 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from . import commands  # noqa: F401  (registers serve/demo/db/reassess; imports no Flask)
+    from .commands import COMMANDS  # serve, worker, demo, db, reassess (imports no Flask)
 
     parser = argparse.ArgumentParser(prog="certscope", description=__doc__)
     sub = parser.add_subparsers(dest="command")
-    for register in _REGISTRY:
+    for register in (*_CORE_COMMANDS, *COMMANDS):
         register(sub)
     return parser
 
@@ -42,27 +42,31 @@ def _register_parse(sub: Any) -> None:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--json", action="store_true", help="SCHEMA.md JSON (JSON Lines for several files)")
     p.add_argument("--evidence", action="store_true", help="with --json, add where each value was read")
+    p.add_argument("--wall-clock", type=float, default=None, metavar="S",
+                   help="stop reading a file after S seconds (default PARSE_WALL_S or 60)")
     p.set_defaults(handler=_cmd_parse)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from parsers import DocumentError, parse
+    """Read each file in a child process with the portal's hard limits (memory, CPU, wall clock)."""
+    import os
 
+    from parsers import extraction_from_json
+
+    from .reading.limits import Limits, read_isolated
     from .report import format_extraction
 
+    overrides = {"PARSE_WALL_S": args.wall_clock} if args.wall_clock else {}
+    limits = Limits.from_config({**os.environ, **overrides})
     failed = False
     several = len(args.files) > 1
     for path in args.files:
-        try:
-            result = parse(path)
-        except DocumentError as err:
+        outcome = read_isolated(path.read_bytes(), limits) if path.is_file() else None
+        if outcome is None or not outcome.ok:
             failed = True
-            _report_error(args, several, path, str(err))
+            _report_error(args, several, path, (outcome.error if outcome else None) or "no such file")
             continue
-        except Exception as err:  # never a traceback for a user; name the file and the fault
-            failed = True
-            _report_error(args, several, path, f"could not read the document ({type(err).__name__})")
-            continue
+        result = extraction_from_json(outcome.extraction or {})
         if args.json:
             data = result.to_json() if args.evidence else result.schema_json()
             if several:
@@ -70,6 +74,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             print(json.dumps(data, ensure_ascii=False), flush=True)
         else:
             print(format_extraction(path, result), flush=True)
+        for problem in outcome.problems:
+            print(f"certscope: {path}: read with problems: {problem}", file=sys.stderr)
     return EXIT_BAD_INPUT if failed else 0
 
 
@@ -100,13 +106,9 @@ def _register_questionnaire(sub: Any) -> None:
     register_questionnaire(sub)
 
 
-_REGISTRY: list[Callable[[Any], None]] = [_register_parse, _register_assess, _register_questionnaire]
-
-
-def register(func: Callable[[Any], None]) -> Callable[[Any], None]:
-    """Add a subcommand registrar (used by the portal's own command modules)."""
-    _REGISTRY.append(func)
-    return func
+# The core's commands; the portal's are portal.commands.COMMANDS.
+_CORE_COMMANDS: tuple[Callable[[Any], None], ...] = (_register_parse, _register_assess,
+                                                     _register_questionnaire)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 from flask import current_app
 
+from questionnaires import Template
+
 from .admin.operations import create_organisation, create_user, reset_password
 from .auth.invitations import accept_invitation, create_invitation
 from .extensions import db
@@ -46,7 +48,8 @@ class DemoReport:
 
 
 def _password() -> str:
-    return "demo-" + secrets.token_urlsafe(9)
+    # Random, so it passes the password policy (no name or e-mail parts such as "demo").
+    return "pw-" + secrets.token_urlsafe(12)
 
 
 def create_demo(corpus: Path, limit: int | None = None, log: Callable[[str], None] = print) -> DemoReport:
@@ -143,7 +146,7 @@ def _supplier(name: str, case: str, report: DemoReport) -> User:
     return user
 
 
-def _answer(operations: Any, assessment: Any, supplier: User, context: dict[str, Any],
+def _answer(operations: Any, assessment: Assessment, supplier: User, context: dict[str, Any],
             today: dt.date) -> None:
     """Answer the questionnaire from the corpus context; submit when every required answer is there."""
     from .assessments import rescoring
@@ -151,12 +154,12 @@ def _answer(operations: Any, assessment: Any, supplier: User, context: dict[str,
     template = rescoring.load_template(assessment.template_key, assessment.template_version)
     answers = answers_from_context(template, context)
     try:
-        operations.save_answers(assessment, supplier, answers, submit=True, today=today)
+        operations.save_answers(assessment, supplier, answers, submit=True, today=today, score_now=True)
     except operations.OperationError:
-        operations.save_answers(assessment, supplier, answers, submit=False, today=today)
+        operations.save_answers(assessment, supplier, answers, submit=False, today=today, score_now=True)
 
 
-def answers_from_context(template: Any, context: dict[str, Any]) -> dict[str, Any]:
+def answers_from_context(template: Template, context: dict[str, Any]) -> dict[str, Any]:
     """Invert the template's `maps_to`: turn a SCHEMA.md §2 context back into questionnaire answers."""
     answers: dict[str, Any] = {}
     for question in template.questions:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, current_app
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+
+from . import transactions  # noqa: F401  (SQLite: pragmas, BEGIN IMMEDIATE for writers)
 
 # Stable constraint names, so Alembic can drop/alter them on every backend (SQLite batch mode too).
 NAMING_CONVENTION = {
@@ -33,21 +34,18 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+if TYPE_CHECKING:  # `db.Model` is made at run time (it is `Base` with Flask-SQLAlchemy's additions)
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate(directory=str(MIGRATIONS_DIR), compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 
 
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None:
-    """Make SQLite enforce foreign keys like PostgreSQL, and let readers run beside a writer."""
-    import sqlite3
-
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.close()
+def app_object() -> Flask:
+    """The app behind the `current_app` proxy, to hand to a job or a thread that outlives the context."""
+    return cast(Flask, current_app._get_current_object())  # type: ignore[attr-defined]
 
 
 def init_app(app: Flask) -> None:
@@ -59,4 +57,6 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to continue."
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
+    # Sessions live on the server (portal/sessions.py): listed, revocable and short-lived. Flask-Login's
+    # "strong" mode would also sign out anyone whose address changes (mobile networks, IPv6 privacy).
+    login_manager.session_protection = None

@@ -10,6 +10,9 @@ try:  # WTForms >= 3.3 deprecates (value, label) tuples and 3.4 removes them
 except ImportError:  # pragma: no cover - older WTForms
     SelectChoice = None
 
+# An address with one @ and a dot in its domain: enough to catch a typo, never a judge of delivery.
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
 
 def choices(pairs: Iterable[tuple[Any, str]]) -> list[Any]:
     """Return select/radio options in the form this WTForms version prefers."""

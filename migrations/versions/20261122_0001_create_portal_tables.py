@@ -16,7 +16,7 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade():
+def upgrade() -> None:
 
     op.create_table('accreditation_bodies',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -240,7 +240,7 @@ def upgrade():
 
 
 
-def downgrade():
+def downgrade() -> None:
 
     with op.batch_alter_table('corrections', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_corrections_document_id'))

@@ -16,7 +16,7 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table('sent_reminders',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('assessment_id', sa.Integer(), nullable=True),
@@ -33,7 +33,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_sent_reminders_assessment_id'), ['assessment_id'], unique=False)
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table('sent_reminders', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sent_reminders_assessment_id'))
 

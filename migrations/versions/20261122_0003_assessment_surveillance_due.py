@@ -19,14 +19,14 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade():
+def upgrade() -> None:
     with op.batch_alter_table('assessments', schema=None) as batch_op:
         batch_op.add_column(sa.Column('surveillance_due', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('last_audit_date', sa.Date(), nullable=True))
         batch_op.create_index(batch_op.f('ix_assessments_surveillance_due'), ['surveillance_due'], unique=False)
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table('assessments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assessments_surveillance_due'))
         batch_op.drop_column('last_audit_date')

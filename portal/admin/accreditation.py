@@ -8,9 +8,10 @@ import sqlalchemy as sa
 
 from parsers.accreditation import AccreditationBody, AccreditationRegistry
 
-from .. import audit
+from .. import audit, jobs
 from ..extensions import db
 from ..models import AccreditationBodyRecord, User
+from ..unit_of_work import atomic
 from .operations import AdminError
 
 
@@ -58,6 +59,7 @@ def _to_record(body: AccreditationBody) -> AccreditationBodyRecord:
                                    aliases=list(body.aliases))
 
 
+@atomic
 def add_body(actor: User, acronym: str, name: str, country: str,
              aliases: list[str]) -> AccreditationBodyRecord:
     """Add one accreditation body (acronyms are unique)."""
@@ -73,6 +75,7 @@ def add_body(actor: User, acronym: str, name: str, country: str,
     db.session.add(record)
     db.session.flush()
     audit.record(actor, "accreditation.added", record, acronym=acronym, name=name)
+    settings_changed()
     return record
 
 
@@ -82,6 +85,7 @@ def _find(acronym: str) -> AccreditationBodyRecord | None:
     return db.session.scalar(query)
 
 
+@atomic
 def import_csv(actor: User, text: str, replace: bool = False) -> tuple[int, int, int]:
     """Merge (or with `replace`, substitute) bodies from CSV; return (added, updated, removed)."""
     try:
@@ -102,7 +106,13 @@ def import_csv(actor: User, text: str, replace: bool = False) -> tuple[int, int,
     db.session.flush()
     audit.record(actor, "accreditation.imported", None, added=added, updated=updated, removed=removed,
                  replace=replace)
+    settings_changed()
     return added, updated, removed
+
+
+def settings_changed() -> None:
+    """Re-score every assessment against the new list, by a job once this change commits."""
+    jobs.enqueue("rescore_for_settings")
 
 
 def _remove_others(keep: set[str]) -> int:

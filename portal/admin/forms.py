@@ -7,8 +7,15 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
+from ..auth.forms import NEW_PASSWORD_ATTRS
 from ..forms import choices
 from ..models import ORG_KINDS, ROLES
+
+PASSWORD_RULES = "At least 12 characters, not breached, not the user's name or e-mail address"
+
+BREAK_GLASS_HELP = ("Needed when this gives access to a tenant organisation's account: it is recorded in "
+                    "that "
+                    "organisation's audit trail and shown to its users.")
 
 
 class OrganisationForm(FlaskForm):
@@ -27,7 +34,10 @@ class UserForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     role = SelectField("Role", choices=choices([(r, r.capitalize()) for r in ROLES]))
     password = PasswordField("Initial password", validators=[DataRequired(), Length(max=1024)],
-                             description="At least 10 characters; give it to the user privately.")
+                             description=f"{PASSWORD_RULES}; give it to the user privately.",
+                             render_kw=NEW_PASSWORD_ATTRS)
+    reason = StringField("Reason (break-glass)", validators=[Length(max=500)],
+                         description=BREAK_GLASS_HELP)
     submit = SubmitField("Add user")
 
 
@@ -35,6 +45,8 @@ class RoleForm(FlaskForm):
     """Change a user's role."""
 
     role = SelectField("Role", choices=choices([(r, r.capitalize()) for r in ROLES]))
+    reason = StringField("Reason (break-glass)", validators=[Length(max=500)],
+                         description=BREAK_GLASS_HELP)
     submit = SubmitField("Change role")
 
 
@@ -49,8 +61,24 @@ class ResetPasswordForm(FlaskForm):
     """Set a new password for a user."""
 
     password = PasswordField("New password", validators=[DataRequired(), Length(max=1024)],
-                             description="At least 10 characters. Also lifts a lockout.")
+                             description=f"{PASSWORD_RULES}.", render_kw=NEW_PASSWORD_ATTRS)
+    reason = StringField("Reason (break-glass)", validators=[Length(max=500)],
+                         description=BREAK_GLASS_HELP)
     submit = SubmitField("Set password")
+
+
+class RemoveSecondFactorForm(FlaskForm):
+    """Turn off a user's two-step sign-in (they lost the phone and the recovery codes)."""
+
+    reason = StringField("Reason (break-glass)", validators=[Length(max=500)],
+                         description=BREAK_GLASS_HELP)
+    submit = SubmitField("Turn off two-step sign-in")
+
+
+class RevokeSessionsForm(FlaskForm):
+    """Sign a user out everywhere."""
+
+    submit = SubmitField("Sign out everywhere")
 
 
 class AccreditationBodyForm(FlaskForm):

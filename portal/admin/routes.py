@@ -6,23 +6,25 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, stream_with_context, url_for
 from flask_login import current_user
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, joinedload
 from werkzeug.wrappers import Response
 
-from ..audit import events_query
 from ..extensions import db
 from ..forms import choices
 from ..models import Organisation, User
 from ..security import admin_required
 from . import accreditation, bp, operations
+from . import audit_log as audit_log_view
 from .forms import (
     AccreditationBodyForm,
     ActiveForm,
     ImportCsvForm,
     OrganisationForm,
+    RemoveSecondFactorForm,
     ResetPasswordForm,
+    RevokeSessionsForm,
     RoleForm,
     UserForm,
 )
@@ -47,10 +49,8 @@ def organisations() -> str | Response:
         try:
             org = operations.create_organisation(current_user, form.name.data, form.kind.data)
         except AdminError as err:
-            db.session.rollback()
             form.name.errors.append(str(err))
         else:
-            db.session.commit()
             flash(f"Organisation {org.name} added.", "success")
             return redirect(url_for("admin.organisations"))
     counts = (sa.select(Organisation, sa.func.count(User.id)).outerjoin(User)
@@ -73,12 +73,10 @@ def users() -> str | Response:
         org = db.session.get(Organisation, form.organisation_id.data) or abort(400)
         try:
             user = operations.create_user(current_user, org, form.email.data, form.name.data,
-                                          form.role.data, form.password.data)
+                                          form.role.data, form.password.data, form.reason.data)
         except AdminError as err:
-            db.session.rollback()
             form.email.errors.append(str(err))
         else:
-            db.session.commit()
             flash(f"User {user.email} added.", "success")
             return redirect(url_for("admin.users"))
     query = (sa.select(User).join(Organisation).options(contains_eager(User.organisation))
@@ -88,7 +86,7 @@ def users() -> str | Response:
 
 
 def _user_or_404(user_id: int) -> User:
-    return db.session.get(User, user_id) or abort(404)
+    return db.session.get(User, user_id, options=[joinedload(User.organisation)]) or abort(404)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -98,7 +96,8 @@ def user(user_id: int) -> str | Response:
     target = _user_or_404(user_id)
     forms = _user_forms(target)
     if forms["role"].submit.data and forms["role"].validate_on_submit():
-        return _apply(lambda: operations.change_role(current_user, target, forms["role"].role.data),
+        return _apply(lambda: operations.change_role(current_user, target, forms["role"].role.data,
+                                                     forms["role"].reason.data),
                       target, f"{target.email} is now {forms['role'].role.data}.")
     return render_template("admin/user.html", target=target, **forms)
 
@@ -106,18 +105,17 @@ def user(user_id: int) -> str | Response:
 def _user_forms(target: User) -> dict[str, Any]:
     return {"role": RoleForm(prefix="role", role=target.role),
             "active": ActiveForm(prefix="active", active=target.is_active),
-            "reset": ResetPasswordForm(prefix="reset")}
+            "reset": ResetPasswordForm(prefix="reset"), "revoke": RevokeSessionsForm(prefix="revoke"),
+            "second_factor": RemoveSecondFactorForm(prefix="totp")}
 
 
 def _apply(change: Callable[[], None], target: User, message: str) -> Response:
-    """Run an admin change, commit it, and report the outcome."""
+    """Run an admin change and report the outcome (a refused change wrote nothing)."""
     try:
         change()
     except AdminError as err:
-        db.session.rollback()
         flash(str(err), "error")
     else:
-        db.session.commit()
         flash(message, "success")
     return redirect(url_for("admin.user", user_id=target.id))
 
@@ -144,8 +142,35 @@ def user_password(user_id: int) -> Response:
     if not form.validate_on_submit():
         flash("Give a new password.", "error")
         return redirect(url_for("admin.user", user_id=target.id))
-    return _apply(lambda: operations.reset_password(current_user, target, form.password.data),
-                  target, f"New password set for {target.email}.")
+    return _apply(lambda: operations.reset_password(current_user, target, form.password.data,
+                                                    form.reason.data),
+                  target, f"New password set for {target.email}; they were signed out everywhere.")
+
+
+@bp.route("/users/<int:user_id>/two-factor/remove", methods=["POST"])
+@admin_required
+def user_second_factor_remove(user_id: int) -> Response:
+    """Turn off a user's two-step sign-in (break-glass for a tenant user)."""
+    target = _user_or_404(user_id)
+    form = RemoveSecondFactorForm(prefix="totp")
+    if not form.validate_on_submit():
+        abort(400)
+    return _apply(lambda: operations.remove_second_factor(current_user, target, form.reason.data),
+                  target, f"Two-step sign-in is off for {target.email}.")
+
+
+@bp.route("/users/<int:user_id>/sessions/revoke", methods=["POST"])
+@admin_required
+def user_sessions_revoke(user_id: int) -> Response:
+    """Sign a user out of every session."""
+    target = _user_or_404(user_id)
+    if not RevokeSessionsForm(prefix="revoke").validate_on_submit():
+        abort(400)
+
+    def revoke() -> None:
+        operations.revoke_sessions(current_user, target)
+
+    return _apply(revoke, target, f"{target.email} is signed out everywhere.")
 
 
 @bp.route("/accreditation-bodies", methods=["GET", "POST"])
@@ -159,10 +184,8 @@ def accreditation_bodies() -> str | Response:
             body = accreditation.add_body(current_user, form.acronym.data, form.name.data,
                                           form.country.data, aliases)
         except AdminError as err:
-            db.session.rollback()
             form.acronym.errors.append(str(err))
         else:
-            db.session.commit()
             flash(f"{body.acronym} added.", "success")
             return redirect(url_for("admin.accreditation_bodies"))
     stored = accreditation.list_bodies()
@@ -185,10 +208,8 @@ def import_accreditation() -> Response:
     except UnicodeDecodeError:
         flash("The CSV must be UTF-8 text.", "error")
     except AdminError as err:
-        db.session.rollback()
         flash(str(err), "error")
     else:
-        db.session.commit()
         flash(f"Imported: {added} added, {updated} updated, {removed} removed.", "success")
     return redirect(url_for("admin.accreditation_bodies"))
 
@@ -204,8 +225,18 @@ def export_accreditation() -> Response:
 @bp.route("/audit")
 @admin_required
 def audit_log() -> str:
-    """Show the latest audit events."""
-    action = request.args.get("action", "").strip()[:64]
-    query = events_query(action=action or None)
-    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=100, error_out=False)
-    return render_template("admin/audit.html", page=page, action=action)
+    """Show audit events as a table, filtered by person, action, assessment and dates."""
+    wanted, problems = audit_log_view.AuditFilter.from_args(request.args)
+    page = db.paginate(wanted.query(), page=request.args.get("page", 1, type=int), per_page=50,
+                       error_out=False)
+    return render_template("admin/audit.html", page=page, rows=audit_log_view.rows(list(page.items)),
+                           wanted=wanted, problems=problems, actions=audit_log_view.distinct_actions())
+
+
+@bp.route("/audit.csv")
+@admin_required
+def export_audit_log() -> Response:
+    """Download every event the filter matches (all pages) as CSV."""
+    wanted, _ = audit_log_view.AuditFilter.from_args(request.args)
+    return Response(stream_with_context(audit_log_view.export_csv(wanted)), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=audit-log.csv"})

@@ -9,6 +9,7 @@ from flask import abort
 
 from ..extensions import db
 from ..models import Assessment, Document
+from ..security import require_procurement as require_procurement  # one place asks who may do what
 
 DECIDED = ("accepted", "rejected")
 
@@ -31,10 +32,4 @@ def supplier_may_edit(user: Any, assessment: Assessment) -> bool:
 def require_supplier_edit(user: Any, assessment: Assessment) -> None:
     """Refuse (403) a supplier-side change by anyone else, or after the decision."""
     if not supplier_may_edit(user, assessment):
-        abort(403)
-
-
-def require_procurement(user: Any, assessment: Assessment) -> None:
-    """Refuse (403) a buyer-side change by anyone but the buyer's procurement."""
-    if user.role != "procurement" or assessment.buyer_org_id != user.organisation_id:
         abort(403)

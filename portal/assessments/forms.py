@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileRequired, MultipleFileField
 from wtforms import (
-    EmailField,
+    BooleanField,
+    DateField,
     HiddenField,
     IntegerField,
     RadioField,
@@ -18,20 +19,20 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from parsers.controls import ANNEX_A
+from scoring.corrections import CONTROL_STATES, control_label
 
-from ..forms import choices
+from ..forms import EMAIL, choices
 from ..models import ASSESSMENT_STATUSES
-from .control_corrections import STATES, control_label
 
 REGIONS = [("EU", "European Union"), ("EEA", "European Economic Area"), ("UK", "United Kingdom"),
            ("US", "United States")]
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 DOCUMENT_ROLES = [("certificate", "Certificate"), ("soa", "Statement of Applicability"),
                   ("other", "Other evidence")]
+DETECT = "detect"  # the upload's role is left to the parser's classifier
 
 
 def status_choices() -> list[object]:
@@ -59,6 +60,11 @@ class AssessmentForm(FlaskForm):
     other_regions = StringField("Other countries", validators=[Length(max=300)],
                                 description="Comma-separated country names.")
     template_key = SelectField("Questionnaire", validators=[InputRequired()])
+    buyer_reference = StringField(
+        "Your reference", validators=[Optional(), Length(max=100)],
+        description="Purchase order, contract or ticket number; shown on the dashboard.")
+    response_due = DateField("Answers due by", validators=[Optional()],
+                             description="The supplier is reminded 7 days and 1 day before.")
     supplier_emails = TextAreaField("Invite supplier users", validators=[Length(max=4000)],
                                     description="E-mail addresses, one per line.")
     submit = SubmitField("Open assessment")
@@ -71,20 +77,33 @@ class AssessmentForm(FlaskForm):
             raise ValidationError("Not an e-mail address: " + ", ".join(bad[:3]))
 
 
-class InviteForm(FlaskForm):
-    """Invite one more supplier user."""
-
-    email = EmailField("E-mail address", validators=[
-        InputRequired(), Regexp(EMAIL, message="Enter an e-mail address."), Length(max=254)])
-    submit = SubmitField("Invite")
-
-
 class UploadForm(FlaskForm):
-    """Upload a certificate, an SoA or other evidence (PDF)."""
+    """Upload certificates, SoAs or other evidence (PDFs), several at once."""
 
-    role = SelectField("Document", choices=choices(DOCUMENT_ROLES), validators=[InputRequired()])
-    file = FileField("PDF file", validators=[FileRequired("Choose a PDF file.")])
+    role = SelectField("Type of document",
+                       choices=choices([(DETECT, "Detect from the content (recommended)")] + DOCUMENT_ROLES),
+                       default=DETECT, validators=[InputRequired()],
+                       description="certscope reads each file and tells a certificate from an SoA; "
+                                   "you can change the type afterwards.")
+    files = MultipleFileField("PDF files", validators=[FileRequired("Choose at least one PDF file.")],
+                              description="Choose several at once if you like; each is stored on its own.")
     submit = SubmitField("Upload")
+
+
+class DocumentTypeForm(FlaskForm):
+    """Change what a document is taken as (the classifier can be wrong, and so can the uploader)."""
+
+    role = SelectField("Type of document", choices=choices(DOCUMENT_ROLES), validators=[InputRequired()])
+    change_type = SubmitField("Change type")
+
+
+class WithdrawForm(FlaskForm):
+    """Withdraw a document (it is kept), or reinstate a withdrawn one."""
+
+    withdraw_reason = StringField("Reason for withdrawing", validators=[Length(max=500)],
+                         description="Optional; shown beside the document and in the audit log.")
+    reinstate = SubmitField("Reinstate")
+    withdraw = SubmitField("Withdraw document")
 
 
 class CorrectionForm(FlaskForm):
@@ -102,7 +121,7 @@ class ControlCorrectionForm(FlaskForm):
     # unknown ids are refused by the operation with a message naming the id
     control = SelectField("Control", choices=choices((cid, control_label(cid)) for cid in ANNEX_A),
                           validators=[InputRequired()], validate_choice=False)
-    state = RadioField("In the SoA", choices=choices(STATES.items()), validators=[InputRequired()])
+    state = RadioField("In the SoA", choices=choices(CONTROL_STATES.items()), validators=[InputRequired()])
     justification = TextAreaField("Justification", validators=[Length(max=2000)],
                                   description="Why the control is included or excluded, as the SoA says.")
     reason = StringField("Reason for the correction", validators=[InputRequired(), Length(max=500)])
@@ -128,6 +147,7 @@ class DecisionForm(FlaskForm):
     decision = RadioField("Decision", choices=choices([("accepted", "Accept"), ("rejected", "Reject")]),
                           validators=[InputRequired()])
     reason = TextAreaField("Reason", validators=[InputRequired(), Length(max=5000)])
+    confirm = BooleanField("I have read the risks above and accept the supplier anyway")
     submit = SubmitField("Record decision")
 
 
@@ -137,7 +157,8 @@ class DashboardFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = SearchField("Search supplier or product", validators=[Optional(), Length(max=200)])
+    q = SearchField("Search supplier, product, reference or #number",
+                    validators=[Optional(), Length(max=200)])
     rating = SelectField("Rating", choices=choices([("", "Any"), ("red", "Red"), ("amber", "Amber"),
                                                     ("green", "Green"), ("none", "Not rated")]),
                          validators=[Optional()])

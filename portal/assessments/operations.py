@@ -9,19 +9,30 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-import sqlalchemy.dialects.postgresql
-import sqlalchemy.dialects.sqlite
+from sqlalchemy.exc import IntegrityError
 
 import questionnaires
-from parsers import DocumentError, parse
+from scoring.corrections import (
+    coerce_control,
+    coerce_value,
+    control_field,
+    correctable_fields,
+    machine_control,
+)
 
-from .. import audit
+from .. import audit, jobs
 from ..extensions import db
+from ..inserts import insert_ignoring_conflicts
 from ..models import Assessment, Comment, Correction, Document, Response, StoredFile, User, utcnow
-from . import rescoring, storage
-from .control_corrections import coerce_control, control_field, machine_control
-from .corrections import coerce_value, correctable_fields
+from ..notifications import operations as notifications
+from ..reading.limits import Limits
+from ..unit_of_work import atomic
+from ..webhooks import operations as webhooks
+from . import reading, rescoring, storage
 from .questionnaire_form import missing_required, question_specs
+
+# Statuses in which procurement can still record a decision (a decided assessment is closed).
+DECIDABLE = ("invited", "in_progress", "submitted")
 
 SUPPLIER_STARTED = ("draft", "invited")
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
@@ -47,7 +58,8 @@ def create_assessment(buyer: User, data: dict[str, Any]) -> Assessment:
         supplier_legal_name=data.get("supplier_legal_name") or data["supplier_name"],
         product=data["product"], product_aliases=list(data.get("product_aliases") or []),
         required_regions=list(data.get("required_regions") or []), template_key=data["template_key"],
-        template_version=str(_template_version(template)), status="draft", created_by=buyer.id)
+        template_version=str(_template_version(template)), status="draft", created_by=buyer.id,
+        buyer_reference=data.get("buyer_reference"), response_due=data.get("response_due"))
     db.session.add(assessment)
     db.session.flush()
     audit.record(buyer, "assessment.create", assessment, supplier=assessment.supplier_name,
@@ -59,8 +71,9 @@ def _template_version(template: Any) -> Any:
     return template.get("version") if isinstance(template, dict) else getattr(template, "version", "1")
 
 
+@atomic
 def save_answers(assessment: Assessment, user: User, answers: dict[str, Any], *, submit: bool,
-                 today: dt.date) -> Response:
+                 today: dt.date, score_now: bool = False) -> Response:
     """Save the supplier's answers as a draft, or submit them (required answers enforced)."""
     template = rescoring.load_template(assessment.template_key, assessment.template_version)
     if submit:
@@ -84,14 +97,34 @@ def save_answers(assessment: Assessment, user: User, answers: dict[str, Any], *,
     db.session.flush()
     audit.record(user, "response.submit" if submit else "response.save_draft", assessment,
                  answered=sorted(answers))
-    rescoring.rescore(assessment, today, "answers")
-    db.session.flush()
+    if submit:
+        notifications.supplier_submitted(assessment, user)
+        webhooks.emit(assessment.buyer_org_id, "supplier.submitted",
+                      {**webhooks.about(assessment), "submitted_at": response.submitted_at.isoformat() + "Z"
+                       if response.submitted_at else None})
+    request_rescore(assessment, today, "answers", now=score_now)
     return response
+
+
+def request_rescore(assessment: Assessment, today: dt.date, trigger: str, *, now: bool = False) -> None:
+    """Re-score now (demo, CLI), or by a job once the change that asks for it is committed."""
+    if now:
+        rescoring.rescore(assessment, today, trigger)
+        db.session.flush()
+        return
+    from ..jobs.tasks import requested_now
+
+    jobs.enqueue("rescore_assessment", assessment.id, trigger, requested_now())
 
 
 def store_upload(assessment: Assessment, user: User, role: str, filename: str, data: bytes,
                  root: Path, max_bytes: int) -> UploadOutcome:
-    """Check and durably store an uploaded PDF, then record it (pending) on the assessment."""
+    """Check and durably store an uploaded PDF, record it on the assessment and queue its read.
+
+    Identical bytes for the same assessment give the existing document (`duplicate=True`), also
+    when another request stores them at the same moment: the unique constraint decides, inside a
+    savepoint, and the loser reads the winner's row once that commits.
+    """
     storage.check_pdf_bytes(data, max_bytes)
     existing = find_upload(assessment, data)
     if existing is not None:
@@ -101,26 +134,29 @@ def store_upload(assessment: Assessment, user: User, role: str, filename: str, d
     doc = Document(assessment_id=assessment.id, role=role, sha256=blob.sha256,
                    filename=safe_filename(filename), uploaded_by=user.id, parse_status="pending",
                    is_current=False)
-    db.session.add(doc)
+    try:
+        with db.session.begin_nested():
+            db.session.add(doc)
+    except IntegrityError:
+        winner = find_upload(assessment, data)
+        if winner is None:
+            raise
+        return UploadOutcome(winner, duplicate=True)
     if assessment.status in SUPPLIER_STARTED:
         assessment.status = "in_progress"
     assessment.updated_at = utcnow()
     db.session.flush()
     audit.record(user, "document.upload", doc, assessment_id=assessment.id, role=role,
                  filename=doc.filename, sha256=blob.sha256, size=blob.size)
+    notifications.supplier_uploaded(doc, user)
+    reading.queue_read(doc)
     return UploadOutcome(doc, duplicate=False)
 
 
 def _record_blob(blob: storage.StoredBlob) -> None:
     """Insert the StoredFile row unless it exists (also when another request inserts it meanwhile)."""
-    values = {"sha256": blob.sha256, "size": blob.size, "content_type": "application/pdf",
-              "created_at": utcnow()}
-    dialect = db.session.get_bind().dialect.name
-    if dialect in ("postgresql", "sqlite"):
-        module = sa.dialects.postgresql if dialect == "postgresql" else sa.dialects.sqlite
-        db.session.execute(module.insert(StoredFile).values(**values).on_conflict_do_nothing())
-    elif db.session.get(StoredFile, blob.sha256) is None:
-        db.session.add(StoredFile(**values))
+    insert_ignoring_conflicts(StoredFile, [{"sha256": blob.sha256, "size": blob.size,
+                                            "content_type": "application/pdf", "created_at": utcnow()}])
 
 
 def find_upload(assessment: Assessment, data: bytes) -> Document | None:
@@ -138,39 +174,15 @@ def safe_filename(name: str) -> str:
 
 
 def process_document(doc: Document, user: User, root: Path, today: dt.date, *,
-                     trigger: str = "upload") -> Document:
-    """Parse a stored document, make it current for its role when read, and re-score."""
-    try:
-        extraction = parse(storage.read_blob(root, doc.sha256))
-    except DocumentError as err:
-        _mark_failed(doc, str(err))
-    except Exception as err:  # the parser must never lose the upload; say what kind of fault it was
-        _mark_failed(doc, f"The document could not be read ({type(err).__name__}).")
-    else:
-        doc.extraction, doc.kind = extraction.to_json(), extraction.kind
-        doc.parse_status, doc.parse_error = "parsed", None
-        _make_current(doc)
-    db.session.flush()
+                     trigger: str = "upload", limits: Limits | None = None) -> Document:
+    """Read a stored document here and now (demo, benchmarks), with the same limits and steps as the job."""
+    reading.read_now(doc, root, limits or Limits(), today, trigger)
     if trigger != "upload":
         audit.record(user, "document.reparse", doc, status=doc.parse_status, error=doc.parse_error)
-    if doc.role in ("certificate", "soa"):
-        rescoring.rescore(doc.assessment, today, trigger)
-    db.session.flush()
     return doc
 
 
-def _mark_failed(doc: Document, reason: str) -> None:
-    doc.parse_status, doc.parse_error, doc.is_current = "failed", reason, False
-
-
-def _make_current(doc: Document) -> None:
-    if doc.role in ("certificate", "soa"):
-        db.session.execute(sa.update(Document).where(
-            Document.assessment_id == doc.assessment_id, Document.role == doc.role,
-            Document.id != doc.id).values(is_current=False))
-    doc.is_current = True
-
-
+@atomic
 def correct_field(doc: Document, user: User, field: str, raw_value: str, reason: str,
                   today: dt.date) -> Correction:
     """Record the supplier's value for a misread field (the machine value is kept) and re-score."""
@@ -189,6 +201,7 @@ def correct_field(doc: Document, user: User, field: str, raw_value: str, reason:
     return _record_correction(doc, user, field, machine, value, reason, today)
 
 
+@atomic
 def correct_control(doc: Document, user: User, control_id: str, state: str, justification: str,
                     reason: str, today: dt.date) -> Correction:
     """Record the supplier's reading of one SoA control (the machine's is kept) and re-score."""
@@ -217,8 +230,7 @@ def _record_correction(doc: Document, user: User, field: str, machine: Any, valu
     audit.record(user, "document.correct", doc, field=field, machine_value=machine,
                  corrected_value=value, reason=row.reason)
     doc.assessment.updated_at = utcnow()
-    rescoring.rescore(doc.assessment, today, "correction")
-    db.session.flush()
+    request_rescore(doc.assessment, today, "correction")
     return row
 
 
@@ -228,19 +240,30 @@ def add_comment(assessment: Assessment, user: User, body: str) -> Comment:
     db.session.add(comment)
     db.session.flush()
     audit.record(user, "comment.add", comment, assessment_id=assessment.id)
+    notifications.supplier_commented(assessment, user)
     return comment
 
 
-def decide_assessment(assessment: Assessment, user: User, decision: str, reason: str) -> Assessment:
-    """Accept or reject the supplier, recording who decided, when and why."""
+def decide_assessment(assessment: Assessment, user: User, decision: str, reason: str,
+                      risks: tuple[str, ...] = (), confirmed: bool = False) -> Assessment:
+    """Accept or reject the supplier, recording who decided, when and why.
+
+    Accepting despite `risks` (not rated, blockers, nothing submitted) needs `confirmed`; the risks
+    accepted are kept in the audit trail beside the reason.
+    """
+    if assessment.status not in DECIDABLE:
+        raise OperationError(f"This assessment is {assessment.status.replace('_', ' ')}: no decision can be "
+                             "recorded now.")
     if decision not in ("accepted", "rejected"):
         raise OperationError("Choose accept or reject.")
     if not reason.strip():
         raise OperationError("Give a reason for the decision.")
+    if decision == "accepted" and risks and not confirmed:
+        raise OperationError("Accepting despite " + "; ".join(risks) + " needs your confirmation.")
     assessment.status, assessment.decision_reason = decision, reason.strip()
     assessment.decided_by, assessment.decided_at = user.id, utcnow()
     assessment.updated_at = utcnow()
     db.session.flush()
     audit.record(user, "assessment.decide", assessment, decision=decision, reason=assessment.decision_reason,
-                 rating=assessment.rating)
+                 rating=assessment.rating, risks_accepted=list(risks) if decision == "accepted" else [])
     return assessment

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,20 +10,37 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from ..extensions import db
-from ..models import Assessment, Comment, Correction, Document, Invitation, Response, Scoring
-from .control_corrections import (
+from parsers import Extraction
+from questionnaires.claims import Claim
+from scoring.corrections import (
     control_id_of,
     control_label,
+    correctable_fields,
+    display_text,
+    effective_extraction,
     machine_control,
     overlay_controls,
     split_corrections,
 )
-from .corrections import FIELD_LABELS, correctable_fields, display_text, latest_corrections
+
+from ..extensions import db
+from ..models import Assessment, Comment, Correction, Document, Invitation, Response, Scoring
+from ..renewals.changes import RenewalView, renewal_changes
+from .corrections import latest_corrections
 from .questionnaire_form import QuestionSpec, question_specs
-from .rescoring import load_template
+from .rescoring import load_template, trigger_label
+from .verdicts import (
+    FlagLine,
+    Verdict,
+    assessment_verdict,
+    claim_rows,
+    decision_risks,
+    documents_read,
+    flag_lines,
+)
 
 HISTORY_LIMIT = 30
+CHECKED_AGAIN_AFTER = dt.timedelta(minutes=1)  # a scoring is stamped once; its row a moment later
 
 
 @dataclass
@@ -60,11 +78,12 @@ class ControlView:
 
 @dataclass
 class DocumentView:
-    """A document with its fields (corrections applied)."""
+    """A document with its fields (corrections applied) and, once read, its effective extraction."""
 
     doc: Document
     fields: list[FieldView] = field(default_factory=list)
     controls: list[ControlView] = field(default_factory=list)
+    extraction: Extraction | None = None
 
     @property
     def corrected_controls(self) -> list[ControlView]:
@@ -100,9 +119,16 @@ class AssessmentView:
     documents: list[DocumentView]
     current: dict[str, int]  # role -> id of the document the rating rests on
     latest: Scoring | None
+    scored_because: str | None  # why the latest scoring ran ("new evidence", "daily re-assessment" …)
+    checked_at: dt.datetime | None  # a later scoring that changed nothing (the daily pass), if any
     history: list[Scoring]
     comments: list[Comment]
     invitations: list[Invitation]
+    renewals: list[RenewalView]
+    verdict: Verdict
+    flags: list[FlagLine]  # the verdict's flags (blockers first) with their stored evidence
+    risks: tuple[str, ...]  # why accepting needs a reason and a confirmation
+    claims: list[Claim]
 
 
 def assessment_view(assessment: Assessment) -> AssessmentView:
@@ -114,16 +140,43 @@ def assessment_view(assessment: Assessment) -> AssessmentView:
                                    .order_by(Document.uploaded_at.desc(), Document.id.desc())))
     history = list(db.session.scalars(sa.select(Scoring).where(Scoring.assessment_id == assessment.id)
                                       .order_by(Scoring.id.desc()).limit(HISTORY_LIMIT)))
+    documents = _document_views(docs)
+    latest = history[0] if history else None
+    verdict = assessment_verdict(assessment, latest, docs, answers)
     return AssessmentView(
+        verdict=verdict, flags=flag_lines(verdict, latest), risks=decision_risks(assessment, verdict, docs),
+        claims=claim_rows(assessment, answers, documents_read(_current_readings(documents), latest)),
         answers=[(s, answers.get(s.id)) for s in specs],
-        submitted=bool(response and response.submitted_at), documents=_document_views(docs),
+        submitted=bool(response and response.submitted_at), documents=documents,
+        renewals=renewal_changes(documents, [assessment.product, *(assessment.product_aliases or [])]),
         current={d.role: d.id for d in docs if d.is_current and d.role in ("certificate", "soa")},
         latest=history[0] if history else None, history=history,
+        scored_because=trigger_label(history[0].trigger) if history else None,
+        checked_at=_checked_since(assessment, history[0] if history else None),
         comments=list(db.session.scalars(sa.select(Comment).options(selectinload(Comment.user))
                                          .where(Comment.assessment_id == assessment.id)
                                          .order_by(Comment.created_at, Comment.id))),
         invitations=list(db.session.scalars(sa.select(Invitation).where(
             Invitation.assessment_id == assessment.id).order_by(Invitation.created_at))))
+
+
+def _current_readings(documents: list[DocumentView]) -> dict[str, Extraction | None]:
+    """Return role → the newest current, read document's extraction (corrections applied)."""
+    return {dv.doc.role: dv.extraction for dv in reversed(documents)
+            if dv.doc.is_current and dv.doc.role in ("certificate", "soa") and dv.extraction is not None}
+
+
+def _checked_since(assessment: Assessment, latest: Scoring | None) -> dt.datetime | None:
+    """When the assessment was scored again after its latest recorded scoring, without any change."""
+    checked = assessment.last_scored_at
+    if latest is None or checked is None or checked - latest.scored_at < CHECKED_AGAIN_AFTER:
+        return None
+    return checked
+
+
+def load_document_view(doc: Document) -> DocumentView:
+    """Load one document's view: its corrections (with who made them) applied."""
+    return _document_views([doc])[0]
 
 
 def _document_views(docs: list[Document]) -> list[DocumentView]:
@@ -145,11 +198,12 @@ def document_view(doc: Document, corrections: list[Correction]) -> DocumentView:
     if doc.parse_status != "parsed":
         return view
     effective = latest_corrections(corrections)
+    view.extraction = effective_extraction(doc.extraction, doc.role, effective)
     evidence = data.get("evidence") or {}
-    for name in correctable_fields(kind):
+    for name, spec in correctable_fields(kind).items():
         mine = [c for c in corrections if c.field == name]
         view.fields.append(FieldView(
-            name=name, label=FIELD_LABELS.get(name, name), machine=data.get(name),
+            name=name, label=spec.label, machine=data.get(name),
             effective=effective.get(name, data.get(name)), corrections=mine, page=_page_of(evidence, name)))
     if kind == "soa":
         view.controls = control_views(data if data.get("kind") == "soa" else {}, corrections)

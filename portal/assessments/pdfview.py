@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import tempfile
 from collections.abc import Sequence
@@ -11,6 +12,10 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+
+from ..faults import raised_by_us
+
+log = logging.getLogger(__name__)
 
 RENDER_SCALE = 1.5  # 108 dpi: readable on screen, small enough to send quickly
 MAX_SIDE_PX = 2400  # a hostile page size must not turn one render into gigabytes of pixels
@@ -77,7 +82,10 @@ def _search(page: object, quote: str) -> list[tuple[float, float, float, float]]
             continue
         try:
             found = page.search(attempt, regex=False, case=False)  # type: ignore[attr-defined]
-        except Exception:  # a search failure only costs the highlight, never the page
+        except Exception as err:  # the file's fault only costs the highlight; a bug of ours is raised
+            if raised_by_us(err):
+                raise
+            log.warning("text search failed on a page; no highlight", exc_info=True)
             return []
         if found:
             return [(m["x0"], m["top"], m["x1"], m["bottom"]) for m in found[:3]]

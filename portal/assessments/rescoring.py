@@ -14,21 +14,29 @@ import sqlalchemy as sa
 
 import questionnaires
 import scoring
+from parsers import CertificateExtraction, SoaExtraction
 from parsers.accreditation import AccreditationRegistry
+from questionnaires import Template
+from scoring.corrections import effective_certificate, effective_soa
+from scoring.cycle import CycleDates, surveillance_due
 
 from ..admin.accreditation import registry_from_db
 from ..extensions import db
 from ..models import Assessment, Correction, Document, Response, Scoring, utcnow
-from ..monitoring.cycle import CycleDates, surveillance_due
 from ..questionnaire_templates import store as template_store
-from .corrections import effective_extraction, latest_corrections
+from ..webhooks import operations as webhooks
+from .corrections import latest_corrections
 
 log = logging.getLogger(__name__)
-STALE_AFTER = dt.timedelta(days=1)
 BATCH = 500
+# "view" is history: pages re-scored when opened, until a GET stopped writing.
 TRIGGER_LABELS = {"upload": "new evidence", "manual": "document parsed again", "answers": "answers changed",
                   "correction": "a field was corrected", "view": "opened after a day",
-                  "reassess": "daily re-assessment"}
+                  "reassess": "daily re-assessment", "settings": "the accreditation-body list changed"}
+UNLESS_CHANGED = ("reassess", "settings")  # triggers that keep a Scoring row only when the result differs
+# A Scoring row's rating when certscope failed to score (a bug): no earlier rating stands in for it.
+FAILED = "failed"
+SCORING_BUG = "certscope failed to score this assessment; the team has been told"
 
 
 @dataclass
@@ -43,7 +51,7 @@ class Inputs:
     last: Scoring | None = None
 
 
-def load_template(key: str, version: Any = None) -> Any:
+def load_template(key: str, version: Any = None) -> Template:
     """Return a questionnaire template: a shipped one from its file, a buyer's own from the database."""
     if template_store.is_shipped(key):
         return _load_shipped(key, None if version is None else str(version))
@@ -53,7 +61,7 @@ def load_template(key: str, version: Any = None) -> Any:
 
 
 @lru_cache(maxsize=64)
-def _load_shipped(key: str, version: str | None) -> Any:
+def _load_shipped(key: str, version: str | None) -> Template:
     """Return a shipped template (cached: shipped files are immutable per version)."""
     return questionnaires.load(key, version) if version is not None else questionnaires.load(key)
 
@@ -62,24 +70,12 @@ def rescore(assessment: Assessment, today: dt.date, trigger: str,
             registry: AccreditationRegistry | None = None) -> Scoring | None:
     """Score one assessment now; keep a Scoring row when triggered by a change or when it differs."""
     inputs = gather_inputs([assessment])[assessment.id]
-    settings = scoring.ScoringSettings(accreditation=registry or registry_from_db())
-    return _score_safely(assessment, inputs, today, trigger, settings)
+    return _score_safely(assessment, inputs, today, trigger, scoring_settings(registry))
 
 
-def rescore_if_stale(assessment: Assessment, today: dt.date) -> bool:
-    """Re-score an assessment being viewed whose last scoring is older than a day; say if it ran."""
-    last = assessment.last_scored_at
-    if last is not None and utcnow() - last < STALE_AFTER:
-        return False
-    if last is None and not _has_certificate(assessment):
-        return False
-    rescore(assessment, today, "view")
-    return True
-
-
-def rescore_all(today: dt.date, buyer_org_id: int | None = None) -> int:
+def rescore_all(today: dt.date, buyer_org_id: int | None = None, trigger: str = "reassess") -> int:
     """Re-score every assessment against `today` in batches (few queries per batch); return the count."""
-    settings = scoring.ScoringSettings(accreditation=registry_from_db())
+    settings = scoring_settings()
     stmt = sa.select(Assessment.id).order_by(Assessment.id)
     if buyer_org_id is not None:
         stmt = stmt.where(Assessment.buyer_org_id == buyer_org_id)
@@ -89,7 +85,7 @@ def rescore_all(today: dt.date, buyer_org_id: int | None = None) -> int:
         chunk = db.session.scalars(sa.select(Assessment).where(
             Assessment.id.in_(ids[start:start + BATCH]))).all()
         inputs = gather_inputs(chunk)
-        rows = [_score_safely(a, inputs[a.id], today, "reassess", settings) for a in chunk]
+        rows = [_score_safely(a, inputs[a.id], today, trigger, settings) for a in chunk]
         db.session.flush()
         _release([*chunk, *rows], inputs.values())
         done += len(chunk)
@@ -112,7 +108,7 @@ def gather_inputs(assessments: Sequence[Assessment]) -> dict[int, Inputs]:
     ids = [a.id for a in assessments]
     result = {i: Inputs() for i in ids}
     docs = db.session.scalars(sa.select(Document).where(
-        Document.assessment_id.in_(ids), Document.is_current.is_(True),
+        Document.assessment_id.in_(ids), Document.is_current.is_(True), Document.withdrawn_at.is_(None),
         Document.role.in_(("certificate", "soa")), Document.parse_status == "parsed")
         .order_by(Document.uploaded_at, Document.id)).all()
     for doc in docs:  # ordered oldest first: the newest current document of a role wins
@@ -142,51 +138,83 @@ def _last_scorings(ids: Iterable[int]) -> Sequence[Scoring]:
     return db.session.scalars(sa.select(Scoring).where(Scoring.id.in_(latest))).all()
 
 
-def _has_certificate(assessment: Assessment) -> bool:
-    found = db.session.scalar(sa.select(Document.id).where(
-        Document.assessment_id == assessment.id, Document.role == "certificate",
-        Document.parse_status == "parsed").limit(1))
-    return found is not None
-
-
 def _score_safely(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
-                  settings: Any) -> Scoring | None:
-    """Score, but never lose the change that triggered it (nor stop the daily run) over a scoring fault."""
+                  settings: scoring.ScoringSettings) -> Scoring | None:
+    """Score; a fault in scoring (a bug: scoring reads only what was already validated) keeps the change
+    that triggered it and the daily run going, but is logged with its traceback and recorded: the
+    assessment becomes unrated with a 'failed' scoring saying why, never left with its old rating."""
     try:
         return _score(assessment, inputs, today, trigger, settings)
-    except Exception:  # the previous rating stands; the next trigger or the daily run tries again
-        log.exception("could not score assessment %s (%s)", assessment.id, trigger)
-        return None
+    except Exception:
+        log.exception("certscope failed to score assessment %s (%s): a bug", assessment.id, trigger,
+                      extra={"assessment_id": assessment.id, "bug": True})
+        return _record_failure(assessment, inputs.last, today, trigger)
+
+
+def _record_failure(assessment: Assessment, last: Scoring | None, today: dt.date,
+                    trigger: str) -> Scoring | None:
+    _set_unrated(assessment)
+    if trigger in UNLESS_CHANGED and last is not None and last.rating == FAILED:
+        return None  # already said; the daily pass adds no row a day
+    was = f" The rating {last.rating} no longer stands." if last is not None and last.rating != FAILED else ""
+    row = Scoring(assessment_id=assessment.id, scored_at=assessment.last_scored_at, assessment_date=today,
+                  rating=FAILED, flags=[], trigger=trigger,
+                  change_summary=f"{SCORING_BUG} ({trigger_label(trigger)}).{was}")
+    db.session.add(row)
+    _tell_rating(assessment, last, FAILED)
+    return row
 
 
 def _score(assessment: Assessment, inputs: Inputs, today: dt.date, trigger: str,
-           settings: Any) -> Scoring | None:
-    if inputs.certificate is None:
+           settings: scoring.ScoringSettings) -> Scoring | None:
+    cert = certificate_of(inputs)
+    if cert is None:
         _set_unrated(assessment)
         return None
-    cert = extraction_for(inputs, inputs.certificate)
-    soa = extraction_for(inputs, inputs.soa) if inputs.soa else None
-    context = build_context(assessment, inputs.answers, today)
-    result = scoring.assess(cert, soa, context, settings)
+    result = scoring.assess(cert, soa_of(inputs), build_context(assessment, inputs.answers, today), settings)
     flags = result.to_json()["flags"]
     stamp = utcnow()
-    _denormalise(assessment, result.rating, flags, cert, stamp)
-    if trigger in ("reassess", "view") and not _changed(inputs.last, result.rating, flags):
+    _denormalise(assessment, result.rating, flags, cert, stamp, settings)
+    if trigger in UNLESS_CHANGED and not _changed(inputs.last, result.rating, flags):
         return None
     row = Scoring(assessment_id=assessment.id, scored_at=stamp, assessment_date=today,
                   rating=result.rating, flags=flags, trigger=trigger,
                   change_summary=summarise(inputs.last, result.rating, flags, trigger))
     db.session.add(row)
+    _tell_rating(assessment, inputs.last, result.rating)
     return row
 
 
-def extraction_for(inputs: Inputs, doc: Document) -> Any:
-    """Return a document's effective extraction (machine values with the supplier's corrections)."""
-    corrected = latest_corrections(inputs.corrections.get(doc.id, []))
-    return effective_extraction(doc.extraction, doc.role, corrected)
+def _tell_rating(assessment: Assessment, last: Scoring | None, rating: str) -> None:
+    """Tell the buyer's webhooks when the rating is not what the last scoring said."""
+    previous = last.rating if last is not None else None
+    if previous != rating:
+        webhooks.emit(assessment.buyer_org_id, "rating.changed",
+                      {**webhooks.about(assessment), "previous_rating": previous, "rating": rating})
 
 
-def build_context(assessment: Assessment, answers: dict[str, Any], today: dt.date) -> Any:
+def scoring_settings(registry: AccreditationRegistry | None = None) -> scoring.ScoringSettings:
+    """Return the settings every scoring run uses (the accreditation bodies the admins keep)."""
+    return scoring.ScoringSettings(accreditation=registry or registry_from_db())
+
+
+def certificate_of(inputs: Inputs) -> CertificateExtraction | None:
+    """Return the current certificate as scoring reads it (the supplier's corrections applied)."""
+    doc = inputs.certificate
+    return effective_certificate(doc.extraction, _corrected(inputs, doc)) if doc else None
+
+
+def soa_of(inputs: Inputs) -> SoaExtraction | None:
+    """Return the current SoA as scoring reads it (the supplier's corrections applied)."""
+    doc = inputs.soa
+    return effective_soa(doc.extraction, _corrected(inputs, doc)) if doc else None
+
+
+def _corrected(inputs: Inputs, doc: Document) -> dict[str, Any]:
+    return latest_corrections(inputs.corrections.get(doc.id, []))
+
+
+def build_context(assessment: Assessment, answers: dict[str, Any], today: dt.date) -> scoring.Context:
     """Return the scoring Context for an assessment on `today`."""
     template = load_template(assessment.template_key, assessment.template_version)
     return questionnaires.build_context(
@@ -197,15 +225,16 @@ def build_context(assessment: Assessment, answers: dict[str, Any], today: dt.dat
 
 
 def _denormalise(assessment: Assessment, rating: str, flags: list[dict[str, Any]],
-                 cert: Any, stamp: dt.datetime) -> None:
+                 cert: CertificateExtraction, stamp: dt.datetime, settings: scoring.ScoringSettings) -> None:
     counts = {s: sum(1 for f in flags if f["severity"] == s) for s in ("high", "medium", "low")}
     assessment.rating = rating
     assessment.flags_high, assessment.flags_medium, assessment.flags_low = (
         counts["high"], counts["medium"], counts["low"])
-    assessment.expiry_date = getattr(cert, "expiry_date", None)
+    assessment.expiry_date = cert.expiry_date
     # stored so the dashboard's watch list is one indexed query, not a pass over every certificate
     dates = CycleDates.from_extraction(cert)
-    assessment.surveillance_due = surveillance_due(dates)
+    due = surveillance_due(dates, settings.surveillance_grace_months)
+    assessment.surveillance_due = due.date if due else None
     assessment.last_audit_date = dates.last_audit()
     assessment.last_scored_at = stamp
 
@@ -225,9 +254,14 @@ def _changed(last: Scoring | None, rating: str, flags: list[dict[str, Any]]) -> 
     return last is None or last.rating != rating or _codes(last.flags or []) != _codes(flags)
 
 
+def trigger_label(trigger: str) -> str:
+    """Say in words what made a scoring run."""
+    return TRIGGER_LABELS.get(trigger, trigger)
+
+
 def summarise(last: Scoring | None, rating: str, flags: list[dict[str, Any]], trigger: str) -> str:
     """Say in one line why this scoring differs from the previous one."""
-    why = TRIGGER_LABELS.get(trigger, trigger)
+    why = trigger_label(trigger)
     if last is None:
         return f"First rating: {rating} ({why})."
     before, after = _codes(last.flags or []), _codes(flags)

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from ..auth.invitations import MailSettings, create_invitation, deliver_invitation
-from ..extensions import db
+from .. import jobs
+from ..auth.forms import InviteForm
+from ..auth.invitation_routes import remember_link
+from ..auth.invitations import create_invitation
 from ..forms import choices
+from ..models import Assessment
 from ..security import assessment_or_404, assessment_scope, procurement_required, roles_required
-from . import bp, operations, pages, rescoring
+from . import bp, operations, pages, panels, rescoring, verdicts
 from .access import require_procurement, require_supplier_edit, supplier_may_edit
-from .dashboard import SORTS, DashboardQuery, portfolio
-from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionForm, InviteForm, status_choices
+from .dashboard import SORTS, DashboardQuery, conditions, portfolio
+from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionForm, status_choices
 from .helpers import invitation_link, split_lines, template_choices, today
 from .questionnaire_form import (
     answers_from_form,
@@ -37,9 +41,11 @@ def dashboard() -> str:
     form = DashboardFilterForm(request.args)
     form.status.choices = status_choices()
     query = _dashboard_query(form)
-    result = portfolio(assessment_scope(current_user), query)
+    scope = assessment_scope(current_user)
+    result = portfolio(scope, query)
+    filtered = sa.and_(*conditions(scope, query))  # the watch list and charts follow the same filter
     return render_template("assessments/dashboard.html", form=form, result=result, query=query,
-                           sorts=list(SORTS))
+                           sorts=list(SORTS), **panels.dashboard_panels(filtered))
 
 
 def _dashboard_query(form: DashboardFilterForm) -> DashboardQuery:
@@ -62,11 +68,10 @@ def new() -> str | WerkzeugResponse:
     if form.validate_on_submit():
         data = _assessment_data(form)
         assessment = operations.create_assessment(current_user, data)
-        links = [_invite(assessment, email) for email in data["emails"]]
-        db.session.commit()
+        invited = [_invite(assessment, email) for email in data["emails"]]
         flash(f"Assessment of {assessment.supplier_name} opened.", "success")
-        for email, link in links:
-            flash(f"Invitation for {email}: {link}", "info")
+        if invited:  # the links are shown once, with Copy buttons, on the invitations page
+            return redirect(url_for("auth.pending_invitations", assessment_id=assessment.id))
         return redirect(url_for(".detail", assessment_id=assessment.id))
     return render_template("assessments/new.html", form=form)
 
@@ -78,15 +83,19 @@ def _assessment_data(form: AssessmentForm) -> dict[str, Any]:
             "product": form.product.data.strip(), "product_aliases": split_lines(form.product_aliases.data),
             "required_regions": list(form.required_regions.data or []) + others,
             "template_key": form.template_key.data,
+            "buyer_reference": (form.buyer_reference.data or "").strip() or None,
+            "response_due": form.response_due.data,
             "emails": split_lines(form.supplier_emails.data)}
 
 
-def _invite(assessment: Any, email: str) -> tuple[str, str]:
+def _invite(assessment: Assessment, email: str) -> str:
+    """Invite `email`; the link is shown next, and mailed (or logged) by a job once the request commits."""
     invitation, token = create_invitation(assessment, email, current_user,
                                           days=int(current_app.config.get("INVITATION_DAYS", 14)))
     link = invitation_link(token)
-    deliver_invitation(invitation, link, MailSettings.from_config(current_app.config))
-    return invitation.email, link
+    jobs.enqueue("mail_invitation", invitation.id, link)
+    remember_link(invitation, link)
+    return invitation.email
 
 
 @bp.post("/<int:assessment_id>/invitations")
@@ -99,23 +108,26 @@ def invite(assessment_id: int) -> WerkzeugResponse:
     if not form.validate_on_submit():
         flash("Enter a valid e-mail address to invite.", "error")
         return redirect(url_for(".detail", assessment_id=assessment.id))
-    email, link = _invite(assessment, form.email.data)
-    db.session.commit()
-    flash(f"Invitation for {email}: {link}", "info")
-    return redirect(url_for(".detail", assessment_id=assessment.id))
+    email = _invite(assessment, form.email.data)
+    flash(f"{email} invited. Copy the link below, or let the e-mail reach them.", "success")
+    return redirect(url_for("auth.pending_invitations", assessment_id=assessment.id))
 
 
 @bp.get("/<int:assessment_id>")
 @roles_required(*VIEWERS)
 def detail(assessment_id: int) -> str:
-    """Show answers beside evidence, flags with quotes, history, thread and decision."""
+    """Show answers beside evidence, flags with quotes, history (when scored, and why), thread, decision."""
     assessment = assessment_or_404(assessment_id)
-    if rescoring.rescore_if_stale(assessment, today()):
-        db.session.commit()
     view = pages.assessment_view(assessment)
     return render_template("assessments/detail.html", a=assessment, v=view,
                            comment_form=CommentForm(), decision_form=DecisionForm(),
-                           invite_form=InviteForm(), can_edit=supplier_may_edit(current_user, assessment))
+                           invite_form=InviteForm(), can_edit=supplier_may_edit(current_user, assessment),
+                           can_decide=_can_decide(assessment))
+
+
+def _can_decide(assessment: Assessment) -> bool:
+    """Show the decision form only to the buyer's procurement, and only while undecided."""
+    return current_user.role == "procurement" and assessment.status in operations.DECIDABLE
 
 
 @bp.route("/<int:assessment_id>/questionnaire", methods=["GET", "POST"])
@@ -128,26 +140,27 @@ def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
     submitting = "submit_answers" in request.form
     form_class = build_form_class(specs, enforce_required=submitting)
     saved = assessment.response.answers if assessment.response else {}
-    form = form_class(data=form_data_from_answers(saved, specs))
+    offered = verdicts.prefilled(assessment)  # what the documents state, offered where nothing is saved
+    unsaved = {qid: reading.value for qid, reading in offered.items() if qid not in saved}
+    form = form_class(data=form_data_from_answers({**unsaved, **saved}, specs))
     change = row_change(request.form, specs) if request.method == "POST" else None
     if change is not None:  # add/remove a supplier row: show the answers as typed, check and save nothing
         focus = apply_row_change(form, change)
         return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
-                               field_name=field_name, focus=focus)
+                               field_name=field_name, focus=focus, offered=offered,
+                               **panels.supplier_panels(assessment))
     if form.validate_on_submit():
         try:
             operations.save_answers(assessment, current_user, answers_from_form(form, specs),
                                     submit=submitting, today=today())
         except operations.OperationError as err:
-            db.session.rollback()
             flash(str(err), "error")
         else:
-            db.session.commit()
             flash("Answers submitted." if submitting else "Draft saved.", "success")
             target = ".detail" if submitting else ".questionnaire"
             return redirect(url_for(target, assessment_id=assessment.id))
     return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
-                           field_name=field_name)
+                           field_name=field_name, offered=offered, **panels.supplier_panels(assessment))
 
 
 @bp.post("/<int:assessment_id>/comments")
@@ -158,7 +171,6 @@ def comment(assessment_id: int) -> WerkzeugResponse:
     form = CommentForm()
     if form.validate_on_submit():
         operations.add_comment(assessment, current_user, form.body.data)
-        db.session.commit()
         flash("Message posted.", "success")
     else:
         flash("Write a message first.", "error")
@@ -167,18 +179,26 @@ def comment(assessment_id: int) -> WerkzeugResponse:
 
 @bp.post("/<int:assessment_id>/decision")
 @procurement_required
-def decide(assessment_id: int) -> WerkzeugResponse:
-    """Accept or reject the supplier with a reason."""
+def decide(assessment_id: int) -> str | WerkzeugResponse:
+    """Accept or reject the supplier with a reason; accepting despite risks asks for a confirmation first."""
     assessment = assessment_or_404(assessment_id)
     require_procurement(current_user, assessment)
     form = DecisionForm()
-    if form.validate_on_submit():
-        operations.decide_assessment(assessment, current_user, form.decision.data, form.reason.data)
-        db.session.commit()
-        flash(f"Assessment {form.decision.data}.", "success")
-    else:
+    back = redirect(url_for(".detail", assessment_id=assessment.id, _anchor="decision"))
+    if not form.validate_on_submit() or not form.reason.data.strip():
         flash("Choose accept or reject and give a reason.", "error")
-    return redirect(url_for(".detail", assessment_id=assessment.id, _anchor="decision"))
+        return back
+    risks = verdicts.risks_now(assessment)
+    if form.decision.data == "accepted" and risks and not form.confirm.data:
+        return render_template("assessments/decision_confirm.html", a=assessment, form=form, risks=risks)
+    try:
+        operations.decide_assessment(assessment, current_user, form.decision.data, form.reason.data,
+                                     risks=risks, confirmed=bool(form.confirm.data))
+    except operations.OperationError as err:
+        flash(str(err), "error")
+    else:
+        flash(f"Assessment {form.decision.data}.", "success")
+    return back
 
 
 from . import routes_documents  # noqa: E402,F401  (document views share this blueprint)

@@ -20,6 +20,7 @@ from .. import audit
 from ..extensions import db
 from ..models import QuestionnaireTemplateRecord as Record
 from ..models import User
+from ..unit_of_work import atomic
 from . import store
 
 # What scoring does with a question, by where its answer goes (shown and asked about on removal).
@@ -49,6 +50,7 @@ def scoring_use(question: Question) -> str | None:
     return None
 
 
+@atomic
 def copy_template(user: User, source: Template, key: str, title: str) -> Record:
     """Copy a template the user may see into a new template (version 1) owned by their organisation."""
     key, title = key.strip(), title.strip()
@@ -64,6 +66,7 @@ def copy_template(user: User, source: Template, key: str, title: str) -> Record:
     return row
 
 
+@atomic
 def add_question(user: User, row: Record, data: dict[str, Any]) -> Record:
     """Store a new version of the user's template with one more question (checked by questionnaires)."""
     current = store.template_of(row)
@@ -81,6 +84,7 @@ def add_question(user: User, row: Record, data: dict[str, Any]) -> Record:
     return stored
 
 
+@atomic
 def remove_question(user: User, row: Record, question_id: str, *, confirmed: bool) -> Record:
     """Store a new version without one question; one the scoring uses needs `confirmed`."""
     current = store.template_of(row)

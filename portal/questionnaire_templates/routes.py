@@ -9,7 +9,6 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 import questionnaires
 from questionnaires import QuestionnaireError, Template
 
-from ..extensions import db
 from ..models import QuestionnaireTemplateRecord as Record
 from ..security import procurement_required, roles_required
 from . import bp, operations, store
@@ -50,10 +49,8 @@ def copy(key: str) -> str | WerkzeugResponse:
         try:
             row = operations.copy_template(current_user, source, form.key.data, form.title.data)
         except operations.TemplateError as err:
-            db.session.rollback()
             error = str(err)
         else:
-            db.session.commit()
             flash(f"Template '{row.title}' created (version 1).", "success")
             return redirect(url_for(".show", key=row.key))
     return render_template("questionnaire_templates/copy.html", t=source, form=form, error=error)
@@ -70,10 +67,8 @@ def add_question(key: str) -> str | WerkzeugResponse:
         try:
             new = operations.add_question(current_user, row, form.question_data())
         except operations.TemplateError as err:
-            db.session.rollback()
             error = str(err)
         else:
-            db.session.commit()
             flash(f"Question '{form.id.data.strip()}' added: version {new.version}.", "success")
             return redirect(url_for(".show", key=key))
     return render_template("questionnaire_templates/question.html", t=store.template_of(row), form=form,
@@ -93,10 +88,8 @@ def remove_question(key: str, question_id: str) -> str | WerkzeugResponse:
         try:
             new = operations.remove_question(current_user, row, question_id, confirmed=form.confirm.data)
         except operations.TemplateError as err:
-            db.session.rollback()
             error = str(err)
         else:
-            db.session.commit()
             flash(f"Question '{question_id}' removed: version {new.version}.", "success")
             return redirect(url_for(".show", key=key))
     return render_template("questionnaire_templates/remove.html", t=template, q=question, form=form,

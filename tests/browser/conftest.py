@@ -6,10 +6,12 @@ npm (`npm ci` here). Screenshots go to test-artifacts/ at the repository root.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,37 +49,86 @@ class Portal:
     users: dict[str, str]  # role -> e-mail
 
 
-@pytest.fixture(scope="module")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
-    """Serve a fresh portal (temp SQLite and storage) from a background thread on a free port."""
-    from werkzeug.serving import make_server
-
+def _portal_app(root: Path, **config: Any) -> Any:
+    """Return a portal app on a fresh SQLite file and storage folder under `root`, tables created."""
     from portal import create_app
     from portal.extensions import db
 
-    from .seed import seed_buyer
-
-    root = tmp_path_factory.mktemp("portal")
     app = create_app({
         "SECRET_KEY": "browser-test-secret", "INSTANCE_PATH": str(root / "instance"),
         "STORAGE_DIR": str(root / "storage"), "SQLALCHEMY_DATABASE_URI": f"sqlite:///{root / 'portal.db'}",
         "PASSWORD_HASH": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}, "TODAY": TODAY,
         "MAIL_SERVER": None,
+        "QUEUE": "immediate",  # reads run when the upload commits; tests/queue run real workers
+        **config,
     })
     with app.app_context():
         db.create_all()
-        users = seed_buyer(PASSWORD)
+    return app
+
+
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Serve `app` from a background thread on a free port; yield its URL."""
+    from werkzeug.serving import make_server
+
+    from portal.extensions import db
+
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Portal(f"http://127.0.0.1:{server.server_port}", app, users)
+        yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         thread.join(timeout=10)
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
+    """Serve a fresh portal (temp SQLite and storage) with a buyer's procurement and legal users."""
+    from .seed import seed_buyer
+
+    app = _portal_app(tmp_path_factory.mktemp("portal"))
+    with app.app_context():
+        users = seed_buyer(PASSWORD)
+    with serving(app) as url:
+        yield Portal(url, app, users)
+
+
+class MailLog(logging.Handler):
+    """The links the portal logs instead of mailing them (no mail server in browser tests)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+    def link_for(self, email: str) -> str:
+        """Return the newest link logged for `email`."""
+        found = [line.rsplit(": ", 1)[1] for line in self.lines if f" for {email} " in line]
+        assert found, f"no link logged for {email}: {self.lines[-5:]}"
+        return found[-1]
+
+
+@pytest.fixture
+def mail_log() -> Iterator[MailLog]:
+    """Collect the invitation and sign-in links the portal logs."""
+    handler = MailLog()
+    loggers = [logging.getLogger(name) for name in ("portal.auth.links", "portal.auth.invitations")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    yield handler
+    for logger, level in zip(loggers, levels, strict=True):
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 @pytest.fixture(scope="module")
@@ -94,15 +145,22 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
 def new_page(browser: Any, portal: Portal) -> Iterator[Any]:
-    """Return a function opening a page in a fresh browser context (one per person)."""
+    """Return a function opening a page in a fresh browser context (one per person).
+
+    `new_page()` is a 1366 px desktop; `new_page(PHONE)` a 390 px phone.
+    """
     contexts = []
 
-    def open_page() -> Any:
+    def open_page(viewport: dict[str, int] | None = None, base_url: str | None = None) -> Any:
         # bypass_csp lets the test inject axe-core; the pages themselves run under the portal CSP
-        context = browser.new_context(base_url=portal.url, accept_downloads=True, bypass_csp=True,
-                                      viewport={"width": 1280, "height": 900})
+        context = browser.new_context(base_url=base_url or portal.url, accept_downloads=True, bypass_csp=True,
+                                      viewport=viewport or DESKTOP)
         context.set_default_timeout(30_000)
         contexts.append(context)
         return context.new_page()
@@ -150,3 +208,32 @@ def assert_accessible(page: Any) -> None:
              + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
                          for n in v["nodes"][:5]) for v in problems]
     assert not problems, f"accessibility problems on {page.url}:\n" + "\n".join(lines)
+
+
+# The page's width against the viewport's: what sticks out, if anything (for the failure message).
+_OVERFLOW_JS = """() => {
+  const limit = window.innerWidth;
+  const wide = document.documentElement.scrollWidth;
+  const culprits = [];
+  if (wide > limit) {
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > limit + 1 && box.width > 0) {
+        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+          (el.className && typeof el.className === 'string'
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+        culprits.push(name + ' (right edge ' + Math.round(box.right) + ' px)');
+        if (culprits.length >= 8) { break; }
+      }
+    }
+  }
+  return {limit, wide, culprits};
+}"""
+
+
+def assert_fits(page: Any) -> None:
+    """Fail, naming what sticks out, when the document is wider than the viewport (sideways scrolling)."""
+    found = page.evaluate(_OVERFLOW_JS)
+    assert found["wide"] <= found["limit"], (
+        f"{page.url} is {found['wide']} px wide in a {found['limit']} px viewport: "
+        + "; ".join(found["culprits"]))

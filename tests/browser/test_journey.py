@@ -42,7 +42,26 @@ def sign_in(page, email):
     assert "/login" not in page.url, page.content()[:500]
 
 
-def test_procurement_supplier_and_legal_journey(portal, new_page, shots):
+def sign_in_by_email_link(page, email, mail_log, shots=None):
+    """Ask for a sign-in link on the login page, open it from the log, press Sign in."""
+    page.goto("/login")
+    page.get_by_role("link", name="Supplier? Sign in with a link by e-mail").click()
+    assert_accessible(page)
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("button", name="E-mail me a link").click()
+    assert "a link is on its way" in page.locator(".flashes").inner_text()
+    url = mail_log.link_for(email)
+    page.goto(url)
+    assert_accessible(page)
+    if shots:
+        shots(page, "sign-in-by-email-link")
+    page.get_by_role("button", name="Sign in").click()
+    assert f"Signed in as {email}" in page.locator(".flashes").inner_text()
+    page.goto(url)  # single use
+    assert "already used" in page.locator("main").inner_text()
+
+
+def test_procurement_supplier_and_legal_journey(portal, new_page, shots, mail_log):
     cert = require_path(CORPUS / CASE / "certificate.pdf")
     soa = require_path(CORPUS / CASE / "soa.pdf")
 
@@ -61,24 +80,30 @@ def test_procurement_supplier_and_legal_journey(portal, new_page, shots):
     buyer.get_by_label("Invite supplier users").fill(SUPPLIER_EMAIL)
     shots(buyer, "open-assessment-form")
     buyer.get_by_role("button", name="Open assessment").click()
-    flash = buyer.locator(".flashes").inner_text()
-    link = re.search(rf"Invitation for {re.escape(SUPPLIER_EMAIL)}: (\S+)", flash).group(1)
-    assessment_url = buyer.url
-    assert re.search(r"/assessments/\d+$", assessment_url)
+    # The invitations page shows the link once, with a Copy button, beside resend and withdraw.
+    assert re.search(r"/assessments/\d+/invitations$", buyer.url)
+    row = buyer.locator("tr", has_text=SUPPLIER_EMAIL)
+    assert "Waiting" in row.inner_text()
+    link = row.get_by_label(f"Invitation link for {SUPPLIER_EMAIL}").input_value()
+    assert "/invitations/" in link
+    assessment_url = buyer.url.removesuffix("/invitations")
     assert_accessible(buyer)
     shots(buyer, "assessment-opened-with-invitation")
 
-    # The supplier accepts the invitation and creates an account.
+    # The supplier accepts the invitation with a name only: no password to invent.
     supplier = new_page()
     supplier.goto(link)
     assert_accessible(supplier)
     supplier.get_by_label("Your name").fill("Olive Ops")
-    supplier.get_by_label("Choose a password").fill(PASSWORD)
-    supplier.get_by_label("Repeat the password").fill(PASSWORD)
     shots(supplier, "invitation")
     supplier.get_by_role("button", name="Create account and open the assessment").click()
     assert supplier.url == assessment_url
     assert_accessible(supplier)
+
+    # ... signs out, and comes back by a single-use link e-mailed to them (logged: no mail server here).
+    supplier.get_by_role("button", name="Sign out").click()
+    sign_in_by_email_link(supplier, SUPPLIER_EMAIL, mail_log, shots)
+    supplier.goto(assessment_url)
 
     # ... answers the questionnaire (a draft first) ...
     supplier.get_by_role("link", name="Answer the questionnaire").click()
@@ -101,7 +126,8 @@ def test_procurement_supplier_and_legal_journey(portal, new_page, shots):
         supplier.get_by_label("Document").select_option(label=role)
         supplier.get_by_label("PDF file").set_input_files(str(path))
         supplier.get_by_role("button", name="Upload").click()
-        assert "was stored and read" in supplier.locator(".flashes").inner_text()
+        assert "was stored" in supplier.locator(".flashes").inner_text()
+        assert supplier.locator("#reading-state").inner_text().startswith("Read")  # the job ran on commit
         assert_accessible(supplier)
         shots(supplier, f"uploaded-{path.stem}")
 
@@ -158,6 +184,11 @@ def test_procurement_supplier_and_legal_journey(portal, new_page, shots):
     buyer.get_by_label("Accept").check()
     buyer.get_by_label("Reason").fill("Accepted with a contractual scope extension.")
     buyer.get_by_role("button", name="Record decision").click()
+    # a red assessment (scope.narrow is a blocker) is accepted only after a confirmation
+    assert "The scope does not name the product" in buyer.locator("#decision-risks").inner_text()
+    assert_accessible(buyer)
+    buyer.get_by_label("I have read the risks above and accept the supplier anyway").check()
+    buyer.get_by_role("button", name="Accept despite the risks").click()
     assert "Accepted" in buyer.locator("#decision").inner_text()
     assert_accessible(buyer)
     shots(buyer, "accepted")

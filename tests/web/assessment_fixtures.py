@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,7 @@ def upload(
     """POST an upload through the form."""
     return client.post(
         f"/assessments/{assessment_id}/documents",
-        data={"role": role, "file": (io.BytesIO(data), filename)},
+        data={"role": role, "files": (io.BytesIO(data), filename)},
         content_type="multipart/form-data",
     )
 
@@ -95,3 +96,26 @@ def storage_files(app: Flask) -> list[Path]:
 
 
 Signer = Callable[..., FlaskClient]
+
+
+def fill_required(page: str) -> dict[str, str]:
+    """Answer every question of the rendered form with a plausible value."""
+    data: dict[str, str] = {}
+    for name in set(re.findall(r'name="(q_[a-z0-9_]+)"', page)):
+        tag = re.search(rf'<(input|select|textarea)[^>]*name="{name}"[^>]*>', page)
+        assert tag
+        kind = tag.group(1)
+        html = tag.group(0)
+        if 'type="radio"' in html:
+            data[name] = "yes"
+        elif 'type="date"' in html:
+            data[name] = "2025-01-15"
+        elif kind == "select":
+            block = page[tag.start() : page.index("</select>", tag.start())]
+            options = [v for v in re.findall(r'<option[^>]*value="([^"]*)"', block) if v]
+            data[name] = options[0]
+        else:
+            data[name] = "An answer"
+    for name in set(re.findall(r'name="(q_[a-z0-9_]+)-0-name"', page)):
+        data[f"{name}-0-name"], data[f"{name}-0-role"] = "OpenAI", "LLM"
+    return data

@@ -15,16 +15,21 @@ from portal.auth.passwords import hash_password
 from portal.extensions import db
 from portal.models import (
     Assessment,
+    Campaign,
     Comment,
     Correction,
     Document,
     Invitation,
+    Notification,
     Organisation,
     QuestionnaireTemplateRecord,
     Response,
     Scoring,
     StoredFile,
     User,
+    Webhook,
+    WebhookAttempt,
+    WebhookDelivery,
     utcnow,
 )
 
@@ -132,6 +137,13 @@ class Builder:
         """Make a comment on `assessment`."""
         return self._save(Comment(assessment_id=assessment.id, user_id=user.id, body=body))
 
+    def notification(self, assessment: Assessment, message: str = "A supplier commented.",
+                     document: Document | None = None) -> Notification:
+        """Make a notification to the buyer of `assessment` (about `document`, when given)."""
+        return self._save(Notification(organisation_id=assessment.buyer_org_id, assessment_id=assessment.id,
+                                       kind="upload" if document else "comment", message=message,
+                                       document_id=document.id if document else None))
+
     def correction(self, document: Document, user: User, field: str = "holder",
                    value: Any = "X") -> Correction:
         """Make a correction of `document`."""
@@ -164,6 +176,43 @@ class Builder:
              "maps_to": "product"}]}
         return self._save(QuestionnaireTemplateRecord(organisation_id=org.id, key=key, version=str(version),
                                                       title=title, body=body))
+
+    def user_session(self, user: User, ip: str = "192.0.2.10") -> Any:
+        """Make a live server-side session of `user` (as signing in would); return its row."""
+        from portal.sessions import UserSession, token_hash
+
+        return self._save(UserSession(token_hash=token_hash(f"test-token-{next(_seq)}"), user_id=user.id,
+                                      data="{}", ip=ip,
+                                      user_agent="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"))
+
+    def api_token(self, user: User, scopes: tuple[str, ...] = ("read",)) -> Any:
+        """Make an API token of `user`; return its row (the secret is not kept)."""
+        from portal.api.tokens import create_token
+
+        with self.app.app_context():
+            made = create_token(db.session.get(User, user.id), "built", scopes)
+            db.session.commit()
+            db.session.refresh(made.row)
+            db.session.expunge(made.row)
+        return made.row
+
+    def webhook(self, user: User, url: str = "https://hooks.example/receive",
+                events: list[str] | None = None) -> tuple[Webhook, WebhookDelivery]:
+        """Make a webhook of the user's organisation with one delivery (tried once, answered 500)."""
+        hook = self._save(Webhook(organisation_id=user.organisation_id, url=url, secret="whsec_test",
+                                  events=events or ["supplier.submitted"], created_by=user.id))
+        delivery = self._save(WebhookDelivery(webhook_id=hook.id, event="supplier.submitted",
+                                              payload={"product": url}, state="retrying", attempts=1))
+        self._save(WebhookAttempt(delivery_id=delivery.id, number=1, status_code=500, body_excerpt=url))
+        return hook, delivery
+
+    def campaign(self, user: User, name: str = "Winter campaign") -> Campaign:
+        """Make a campaign awaiting confirmation (one checked line) in the user's organisation."""
+        row = {"line": 2, "legal_name": name, "product": f"{name} product", "aliases": [],
+               "contact_emails": [], "required_regions": [], "supply_chain": [], "deadline": None,
+               "reference": ""}
+        return self._save(Campaign(organisation_id=user.organisation_id, name=name, filename="suppliers.csv",
+                                   template_key="iso42001-supplier", created_by=user.id, rows=[row]))
 
     def get(self, model: type[T], ident: Any) -> T | None:
         """Load a fresh copy of a row (detached)."""

@@ -22,7 +22,23 @@ from portal.extensions import db
 
 from .builders import PASSWORD, Builder
 
-POSTGRES_URL = os.environ.get("DATABASE_URL")
+
+def _worker_database(url: str | None) -> str | None:
+    """Give each pytest-xdist worker its own PostgreSQL database, created on first use."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    base = sa.engine.make_url(normalise_database_url(url))
+    name = f"{base.database}_{worker}"
+    engine = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if conn.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}) is None:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+POSTGRES_URL = _worker_database(os.environ.get("DATABASE_URL"))
 
 # Cheap argon2 parameters: the production cost would dominate the suite's run time.
 FAST_HASH = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
@@ -49,6 +65,7 @@ def test_config(tmp_path: Path, **overrides: Any) -> dict[str, Any]:
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "STORAGE_DIR": str(tmp_path / "storage"),
         "SQLALCHEMY_DATABASE_URI": url,
+        "QUEUE": "immediate",  # jobs run as soon as the request commits; tests/queue run real workers
     }
     config.update(overrides)
     return config

@@ -37,7 +37,7 @@ def test_demo_creates_users_that_can_sign_in_and_scored_assessments(instance, ca
     require_path(CORPUS)
     assert main(["demo", "--limit", "2"]) == 0
     out = capsys.readouterr().out
-    logins = re.findall(r"^\s+(\w+)\s+(\S+@\S+)\s+(demo-\S+)", out, re.M)
+    logins = re.findall(r"^\s+(\w+)\s+(\S+@\S+)\s+(pw-\S+)", out, re.M)
     assert {role for role, _, _ in logins} == {"procurement", "legal", "admin", "supplier"}
     app = create_app({"WTF_CSRF_ENABLED": False})
     with app.app_context():
@@ -59,8 +59,8 @@ def test_demo_twice_resets_passwords_instead_of_duplicating(instance, capsys):
     main(["demo", "--limit", "1"])
     second = capsys.readouterr().out
     assert "already present" in second
-    assert len(re.findall(r"demo-\S+", first)) == len(re.findall(r"demo-\S+", second))
-    assert set(re.findall(r"demo-\S+", first)).isdisjoint(re.findall(r"demo-\S+", second))
+    assert len(re.findall(r"pw-\S+", first)) == len(re.findall(r"pw-\S+", second))
+    assert set(re.findall(r"pw-\S+", first)).isdisjoint(re.findall(r"pw-\S+", second))
 
 
 def test_reassess_rescores_everything(instance, capsys):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from parsers import SoaExtraction
-from portal.assessments.corrections import apply_corrections
 from portal.models import AuditEvent, Correction, Document, Scoring
+from scoring.corrections import apply_corrections
 
 from . import assessment_fixtures
 from .assessment_fixtures import audit_actions, corpus_pdf, query, upload

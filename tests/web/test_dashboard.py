@@ -75,7 +75,7 @@ def test_sorts_by_each_column_both_ways(login, portfolio, sort, expected):
 
 def test_every_column_header_is_a_sort_link(login, portfolio):
     page = login(portfolio).get("/assessments/").data.decode()
-    for key in dashboard.SORTS:
+    for key in set(dashboard.SORTS) - {"buyer"}:  # the buyer column is the supplier's view
         assert f"sort={key}" in page
 
 
@@ -116,11 +116,61 @@ def test_paginates(app, login, portfolio, monkeypatch):
 def test_supplier_dashboard_lists_only_its_assessments(login, build, portfolio):
     supplier_org = build.org("supplier")
     build.assessment(portfolio, supplier_org, supplier_name="Mine")
-    page = login(build.user(supplier_org)).get("/assessments/").data
-    assert _suppliers(page) == ["Mine"]
+    build.assessment(portfolio, supplier_org, product="Their product", status="in_progress",
+                     response_due=TODAY - dt.timedelta(days=1))
+    page = login(build.user(supplier_org)).get("/assessments/").get_data(as_text=True)
+    rows = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr>")[1:]
+    assert len(rows) == 2  # nothing of the other supplier's
+    from portal.models import Organisation
+
+    buyer_name = build.get(Organisation, portfolio.organisation_id).name
+    assert all(f"<td>{buyer_name}</td>" in row for row in rows)  # who asks
+    late = next(row for row in rows if "Their product" in row)
+    assert "2026-01-09" in late and "overdue" in late and "in progress" in late  # when due, where it stands
+    assert "sort=buyer" in page and "sort=due" in page
 
 
 def test_admin_and_anonymous_are_kept_out(client, login, build, portfolio):
     assert client.get("/assessments/").status_code == 302
     admin = build.user(build.org("buyer"), "admin")
     assert login(admin).get("/assessments/").status_code == 403
+
+
+def _rows(page: str) -> list[str]:
+    return page.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr>")[1:]
+
+
+def test_rows_with_the_same_supplier_and_product_are_told_apart(login, build, portfolio):
+    first = build.assessment(portfolio, supplier_name="Twin", product="Same", buyer_reference="PO-1001")
+    second = build.assessment(portfolio, supplier_name="Twin", product="Same", buyer_reference="PO-2002")
+    page = login(portfolio).get("/assessments/?q=twin").get_data(as_text=True)
+    rows = _rows(page)
+    assert len(rows) == 2
+    assert f"#{first.id}<" in "".join(rows) and f"#{second.id}<" in "".join(rows)
+    assert "PO-1001" in "".join(rows) and "PO-2002" in "".join(rows)
+    assert all(re.search(r'<time datetime="\d{4}-\d\d-\d\d">', row) for row in rows)  # the opening date
+
+
+def test_search_finds_the_buyer_reference_and_the_number(login, build, portfolio):
+    wanted = build.assessment(portfolio, supplier_name="Echo", product="EchoBot", buyer_reference="CT-77/a")
+    client = login(portfolio)
+    for q in ("ct-77", f"#{wanted.id}", str(wanted.id)):
+        assert "Echo" in "".join(_rows(client.get(f"/assessments/?q={q}").get_data(as_text=True))), q
+
+
+def test_the_watch_list_and_charts_follow_the_filter_and_come_after_the_table(login, portfolio):
+    page = login(portfolio).get("/assessments/?rating=red").get_data(as_text=True)
+    assert page.index("<table") < page.index('id="watch-list"')
+    watch = page.split('id="watch-list"', 1)[1]
+    assert "Alpha Voice" in watch  # expiring in 20 days, and red
+    assert "Bravo AI" not in watch and "Delta_Labs" not in watch  # amber / not rated: filtered out
+    assert "Red: 1" in watch and "Amber: 0" in watch  # the ratings chart counts the filtered set
+    unfiltered = login(portfolio).get("/assessments/").get_data(as_text=True).split('id="watch-list"', 1)[1]
+    assert "Amber: 1" in unfiltered and "Delta_Labs" in unfiltered
+
+
+def test_every_chart_has_a_legend(login, portfolio):
+    watch = login(portfolio).get("/assessments/").get_data(as_text=True).split('id="watch-list"', 1)[1]
+    figures = watch.split("<figure")[1:]
+    assert len(figures) == 2
+    assert all('class="legend"' in figure and "swatch" in figure for figure in figures)

@@ -6,8 +6,8 @@ import pytest
 
 from portal.extensions import db
 from portal.legal import operations
-from portal.legal.safeguards import SAFEGUARDS
 from portal.models import Assessment
+from scoring.safeguards import SAFEGUARDS
 
 from .assessment_fixtures import parties  # noqa: F401  (fixture)
 from .legal_helpers import documents, pdf_text, plain, upload_case

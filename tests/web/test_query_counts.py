@@ -32,7 +32,8 @@ def count_queries(app: Flask) -> Iterator[list[str]]:
         engine = db.engine
 
     def listener(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-        statements.append(statement)
+        if not statement.startswith("BEGIN"):  # not a query (SQLite's is ours, psycopg's unseen)
+            statements.append(statement)
 
     sa.event.listen(engine, "before_cursor_execute", listener)
     try:
@@ -99,4 +100,6 @@ def test_query_count_does_not_grow_with_rows(app, build, login, page):
         assert response.status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
-    assert counts[0] <= 12, counts
+    # 13: the server-side session is read on its own connection (portal/sessions.py), and the
+    # dashboard lists procurement's notifications (two queries)
+    assert counts[0] <= 13, counts

@@ -10,8 +10,7 @@ import sqlalchemy as sa
 from portal.models import AuditEvent, QuestionnaireTemplateRecord, Response, Scoring
 
 from . import assessment_fixtures
-from .assessment_fixtures import audit_actions, corpus_pdf, query, upload
-from .test_assessments import _fill_required
+from .assessment_fixtures import audit_actions, corpus_pdf, fill_required, query, upload
 
 parties = assessment_fixtures.parties
 SHIPPED = "iso42001-supplier"
@@ -199,7 +198,7 @@ def test_the_supplier_answers_an_org_template_end_to_end_and_it_is_scored(app, b
     supplier = login(parties.supplier)
     page = supplier.get(f"/assessments/{assessment.id}/questionnaire").data.decode()
     assert "Do you publish model cards" in page
-    answers = {**_fill_required(page), "q_model_cards": "no"}
+    answers = {**fill_required(page), "q_model_cards": "no"}
     upload(supplier, assessment.id, corpus_pdf())
     missing = supplier.post(
         f"/assessments/{assessment.id}/questionnaire",

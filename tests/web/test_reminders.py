@@ -7,10 +7,9 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from portal.auth.invitations import MailSettings
 from portal.extensions import db
+from portal.mail import LogMailer, MailSettings, MemoryMailer, SmtpMailer
 from portal.models import AuditEvent, SentReminder
-from portal.monitoring.mailer import LogMailer, MemoryMailer, SmtpMailer
 from portal.monitoring.reminders import due_events, run_daily, send_reminders
 
 from . import monitoring_fixtures
@@ -118,7 +117,7 @@ def test_surveillance_due_is_a_reminder_too(app, build, cast):
     procurement, supplier_org, supplier = cast
     a = build.assessment(procurement, supplier_org, product="ClaimLens")
     build.document(a, supplier, extraction=certificate_extraction(
-        initial_certification_date=dt.date(2025, 2, 20), expiry_date=dt.date(2028, 2, 19)))
+        initial_certification_date=dt.date(2024, 11, 20), expiry_date=dt.date(2027, 11, 19)))
     monitoring_fixtures.rescore(app, TODAY, a)
     mailer = MemoryMailer()
     report = _send(app, TODAY, mailer)

@@ -161,21 +161,22 @@ def test_pdf_check_reads_content_not_names():
 
 
 def test_file_and_record_are_committed_before_parsing_starts(app, login, parties, monkeypatch):
-    from portal.assessments import operations
+    from portal.assessments import reading
+    from portal.reading.limits import ReadOutcome
 
     seen = {}
 
-    def crashing_parse(data, *args, **kwargs):
-        # another connection sees the committed, pending document and the stored blob
+    def crashing_read(data, *args, **kwargs):
+        # another connection sees the committed document, claimed by the job, and the stored blob
         with app.app_context(), db.engine.connect() as conn:
             seen["rows"] = conn.execute(sa.text("SELECT parse_status FROM documents")).scalars().all()
         seen["files"] = len(storage_files(app))
-        raise RuntimeError("parser bug")
+        return ReadOutcome(error="could not read the document (RuntimeError)")
 
-    monkeypatch.setattr(operations, "parse", crashing_parse)
+    monkeypatch.setattr(reading, "read_isolated", crashing_read)
     response = upload(login(parties.supplier), parties.assessment.id, corpus_pdf())
     assert response.status_code == 302
-    assert seen == {"rows": ["pending"], "files": 1}
+    assert seen == {"rows": ["reading"], "files": 1}
     [doc] = _docs(app, parties.assessment.id)
     assert doc.parse_status == "failed" and "RuntimeError" in doc.parse_error
 

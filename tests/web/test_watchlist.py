@@ -8,7 +8,6 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Assessment, User
-from portal.monitoring.cycle import CycleDates, surveillance_due, surveillance_status
 from portal.monitoring.watchlist import watch_list
 from portal.security import assessment_scope
 
@@ -47,32 +46,6 @@ def _names(items):
     return [i.supplier_name for i in items]
 
 
-# --- the surveillance cycle ---
-
-@pytest.mark.parametrize("dates, due", [
-    (CycleDates(initial=D(2025, 3, 10)), D(2026, 3, 10)),  # the first within 12 months of certification
-    (CycleDates(initial=D(2024, 3, 10), surveillance=(D(2025, 2, 1),)), D(2026, 2, 1)),  # yearly after that
-    (CycleDates(initial=D(2024, 3, 10), issued=D(2025, 5, 1)), D(2026, 5, 1)),  # a re-issue restarts it
-    (CycleDates(initial=D(2025, 3, 10), next_audit_due=D(2025, 11, 30)), D(2025, 11, 30)),  # stated, sooner
-    (CycleDates(initial=D(2025, 3, 10), next_audit_due=D(2026, 9, 1)), D(2026, 3, 10)),  # stated, later
-    (CycleDates(initial=D(2025, 3, 10), next_audit_due=D(2025, 1, 1)), D(2026, 3, 10)),  # stale statement
-    (CycleDates(initial=D(2025, 3, 10), expiry=D(2026, 3, 10)), None),  # renewal, not surveillance
-    (CycleDates(), None),
-])
-def test_surveillance_due_follows_the_cycle(dates, due):
-    assert surveillance_due(dates) == due
-
-
-def test_surveillance_status_boundaries():
-    dates = CycleDates(initial=D(2025, 3, 1), expiry=D(2028, 2, 28))  # due 2026-03-01
-    assert surveillance_status(dates, D(2025, 12, 30)) is None  # 61 days ahead: not yet
-    status = surveillance_status(dates, D(2025, 12, 31))  # 60 days ahead: due
-    assert status is not None and not status.overdue and status.due == D(2026, 3, 1)
-    assert not surveillance_status(dates, D(2026, 3, 1)).overdue  # due today is not overdue
-    assert surveillance_status(dates, D(2026, 3, 2)).overdue
-    assert surveillance_status(dates, D(2028, 3, 1)) is None  # expired: renewal is what matters
-
-
 # --- the lists ---
 
 def test_expiring_within_90_days_soonest_first_without_rejected_or_other_tenants(app, build, cast):
@@ -94,11 +67,14 @@ def test_expiring_within_90_days_soonest_first_without_rejected_or_other_tenants
 def test_surveillance_due_and_overdue_from_the_current_certificate(app, build, cast):
     procurement, _, supplier_org, supplier = cast
     cases = {
-        "Overdue": certificate_extraction(initial_certification_date=D(2025, 1, 15),
-                                          expiry_date=D(2028, 1, 14)),
-        "Due": certificate_extraction(issue_date=D(2025, 4, 10), expiry_date=D(2028, 4, 9)),
+        # FLAGS.md's cycle (scoring.cycle): due 15 months after the latest audit, "due" 60 days ahead
+        "Overdue": certificate_extraction(initial_certification_date=D(2024, 10, 15),
+                                          expiry_date=D(2027, 10, 14)),
+        "Due": certificate_extraction(issue_date=D(2025, 1, 10), expiry_date=D(2028, 1, 9)),
         "Audited": certificate_extraction(initial_certification_date=D(2024, 6, 1),
-                                          surveillance_dates=["2025-04-20"], expiry_date=D(2027, 5, 31)),
+                                          surveillance_dates=["2025-01-20"], expiry_date=D(2027, 5, 31)),
+        "Stated": certificate_extraction(initial_certification_date=D(2025, 9, 1),
+                                         next_audit_due=D(2026, 2, 1), expiry_date=D(2028, 8, 31)),
         "Fine": certificate_extraction(initial_certification_date=D(2025, 9, 1), expiry_date=D(2028, 8, 31)),
     }
     ids = {}
@@ -108,11 +84,12 @@ def test_surveillance_due_and_overdue_from_the_current_certificate(app, build, c
         build.document(a, supplier, extraction=extraction)
         _rescore(app, a)
     watch = _watch(app, procurement)
-    assert _names(watch.surveillance) == ["Overdue", "Due", "Audited"]  # most overdue first; "Fine" not due
-    overdue, due, audited = watch.surveillance
+    assert _names(watch.surveillance) == ["Overdue", "Stated", "Due", "Audited"]  # most overdue first
+    overdue, stated, due, audited = watch.surveillance
     assert overdue.urgent and "overdue since 2026-01-15" in overdue.detail
+    assert stated.urgent and "overdue since 2026-02-01 (last audit 2025-09-01)" in stated.detail
     assert not due.urgent and "due by 2026-04-10" in due.detail
-    assert "due by 2026-04-20" in audited.detail and "last audit 2025-04-20" in audited.detail
+    assert "due by 2026-04-20" in audited.detail and "last audit 2025-01-20" in audited.detail
 
 
 def test_a_corrected_surveillance_date_takes_the_assessment_off_the_list(app, build, cast):

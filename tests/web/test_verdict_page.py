@@ -1,0 +1,139 @@
+"""The assessment page leads with the verdict; claims stand beside evidence; the questionnaire is pre-filled
+from the documents; accepting despite risks needs a reason and a confirmation."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from portal.models import Assessment, AuditEvent, Response
+from scoring.verdict import flag_text
+
+from .assessment_fixtures import corpus_pdf, query, upload
+
+CASE = "d15_kinetica"  # its scope names another system (scope.narrow) and its only site is in the US
+
+
+@pytest.fixture
+def kinetica(app, build, login):
+    """An assessment of ClaimLens whose supplier has uploaded the Kinetica certificate (read and scored)."""
+    app.config["TODAY"] = "2026-03-16"
+    buyer = build.org("buyer")
+    procurement, legal = build.user(buyer, "procurement"), build.user(buyer, "legal")
+    supplier_org = build.org("supplier")
+    supplier = build.user(supplier_org)
+    assessment = build.assessment(procurement, supplier_org, supplier_name="Kinetica",
+                                  supplier_legal_name="Kinetica Claims Analytics Inc.", product="ClaimLens",
+                                  required_regions=["EU"])
+    assert upload(login(supplier), assessment.id, corpus_pdf(case=CASE)).status_code == 302
+    return procurement, legal, supplier, assessment
+
+
+def _text(page: bytes) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page.decode())).replace("\xa0", " ")
+
+
+def test_the_verdict_comes_first_with_plain_titles_evidence_and_next_step(app, login, kinetica):
+    procurement, _, _, assessment = kinetica
+    page = login(procurement).get(f"/assessments/{assessment.id}").data.decode()
+    verdict = page.index('id="verdict"')
+    assert verdict < page.index('id="claims"') < page.index('id="answers-h"')
+    line = html.unescape(re.search(r'<p class="verdict-line">(.*?)</p>', page, re.S).group(1))
+    assert line.startswith("Red: 1 blocker") and "ClaimLens" in line and "Next: " in line
+    title = flag_text("scope.narrow").title.format(product="ClaimLens", supplier="Kinetica", regions="EU")
+    flags = page[page.index('<ol class="flags">'):]
+    assert html.escape(title, quote=False) in flags[:flags.index("</ol>")]
+    assert "Blocker:" in flags and re.search(r'/pages/\d+\?scoring=\d+&amp;flag=\d+', flags)
+
+
+def test_an_assessment_without_documents_says_why_it_is_not_rated(app, login, build):
+    procurement = build.user(build.org("buyer"), "procurement")
+    assessment = build.assessment(procurement, build.org("supplier"))
+    text = _text(login(procurement).get(f"/assessments/{assessment.id}").data)
+    assert "Not rated: the supplier has not uploaded any evidence yet. Next: ask the supplier to upload" \
+        in text
+
+
+def test_accepting_despite_risks_needs_a_reason_and_a_confirmation(app, login, build):
+    procurement = build.user(build.org("buyer"), "procurement")
+    assessment = build.assessment(procurement, build.org("supplier"))
+    buyer = login(procurement)
+    url = f"/assessments/{assessment.id}/decision"
+    page = _text(buyer.get(f"/assessments/{assessment.id}").data)
+    assert "Accepting now needs a reason and a confirmation" in page and "it is not rated" in page
+
+    asked = buyer.post(url, data={"decision": "accepted", "reason": "We know them well."})
+    assert asked.status_code == 200
+    shown = _text(asked.data)
+    assert "Accept Supplier" in shown and "no documents were provided" in shown and "it is not rated" in shown
+    assert "We know them well." in shown  # the reason is kept for the confirmation
+    assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["in_progress"]
+    assert buyer.post(url, data={"decision": "accepted", "reason": " "}).status_code == 302  # no reason: back
+    assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["in_progress"]
+
+    done = buyer.post(url, data={"decision": "accepted", "reason": "We know them well.", "confirm": "y"})
+    assert done.status_code == 302
+    assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["accepted"]
+    [event] = query(app, sa.select(AuditEvent).where(AuditEvent.action == "assessment.decide"))
+    assert "it is not rated" in event.details["risks_accepted"]
+
+
+def test_rejecting_needs_no_confirmation(app, login, build):
+    procurement = build.user(build.org("buyer"), "procurement")
+    assessment = build.assessment(procurement, build.org("supplier"))
+    done = login(procurement).post(f"/assessments/{assessment.id}/decision",
+                                   data={"decision": "rejected", "reason": "No evidence."})
+    assert done.status_code == 302
+    assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["rejected"]
+
+
+def test_the_decision_form_shows_only_where_a_decision_can_be_made(app, login, kinetica):
+    procurement, legal, supplier, assessment = kinetica
+    url = f"/assessments/{assessment.id}"
+    decision_form = f'action="/assessments/{assessment.id}/decision"'
+    assert decision_form in login(procurement).get(url).data.decode()
+    for other in (legal, supplier):
+        assert decision_form not in login(other).get(url).data.decode()
+    buyer = login(procurement)
+    buyer.post(url + "/decision", data={"decision": "rejected", "reason": "Scope too narrow."})
+    assert decision_form not in buyer.get(url).data.decode()
+    # a decided assessment is closed: a second decision is refused and changes nothing
+    buyer.post(url + "/decision", data={"decision": "accepted", "reason": "Changed my mind.", "confirm": "y"})
+    [row] = query(app, sa.select(Assessment).where(Assessment.id == assessment.id))
+    assert row.status == "rejected" and row.decision_reason == "Scope too narrow."
+
+
+def test_claims_stand_beside_what_the_documents_say(app, login, build, kinetica):
+    procurement, _, _, assessment = kinetica
+    build.response(assessment, {"certificate_number": "QCS-42001-99999", "certification_body":
+                                "Quillmark Conformity Services", "accredited": "yes"})
+    page = login(procurement).get(f"/assessments/{assessment.id}").data.decode()
+    statuses = {q: s for s, q in re.findall(r'<tr class="claim claim-(\w+)" data-question="(\w+)">', page)}
+    assert statuses["certificate_number"] == "contradicts"
+    assert statuses["certification_body"] == "agrees"
+    assert statuses["certification_date"] == "unanswered"
+    row = page[page.index('data-question="certificate_number"'):]
+    row = row[:row.index("</tr>")]
+    assert "QCS-42001-99999" in row and "QCS-42001-23028" in row  # both: the claim and the reading
+    assert re.search(r'/pages/\d+\?q=', row)  # the page where it was read
+
+
+def test_the_questionnaire_is_pre_filled_from_the_certificate_and_marked(app, login, kinetica):
+    _, _, supplier, assessment = kinetica
+    client = login(supplier)
+    page = client.get(f"/assessments/{assessment.id}/questionnaire").data.decode()
+    assert re.search(r'id="q_certificate_number"[^>]*>\s*QCS-42001-23028</textarea>', page)
+    assert re.search(r'id="q_certification_date"[^>]*value="2024-08-14"|value="2024-08-14"[^>]*'
+                     r'id="q_certification_date"', page)
+    note = _text(page.encode())
+    assert re.search(r"Pre-filled: read from the certificate, p\. \d+ — QCS-42001-23028", note)
+    # the supplier changes one value: it is kept as the supplier's claim, the reading stays beside it
+    form = {"save_draft": "1", "q_certificate_number": "QCS-42001-23028-B"}
+    assert client.post(f"/assessments/{assessment.id}/questionnaire", data=form).status_code == 302
+    [answers] = query(app, sa.select(Response.answers))
+    assert answers["certificate_number"] == "QCS-42001-23028-B"
+    assert "Pre-filled: read from the certificate" in client.get(
+        f"/assessments/{assessment.id}/questionnaire").data.decode()
