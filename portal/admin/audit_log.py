@@ -107,8 +107,8 @@ class AuditRow:
 def rows(events: list[AuditEvent]) -> list[AuditRow]:
     """Return the events as readable rows (organisation names in one query)."""
     ids = {e.organisation_id for e in events if e.organisation_id is not None}
-    names = dict(db.session.execute(sa.select(Organisation.id, Organisation.name)
-                                    .where(Organisation.id.in_(ids))).tuples().all()) if ids else {}
+    names = {row.id: row.name for row in db.session.execute(
+        sa.select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids)))} if ids else {}
     return [AuditRow(id=e.id, at=e.at, who=e.user.email if e.user else "system",
                      organisation=names.get(e.organisation_id, "") if e.organisation_id else "",
                      action=e.action, what=describe(e), assessment_id=assessment_of(e),

@@ -18,7 +18,11 @@ from flask import current_app
 
 from portal.auth.passwords import hash_password
 from portal.extensions import db
-from portal.models import Organisation, User
+from portal.models import Organisation, User, Webhook
+
+
+_CAMPAIGN_CSV = (b"legal_name,product,contact_emails,required_regions\n"
+                 b"Nimbus Speech Ltd,Nimbus Transcribe,ops@nimbus.example,EU\n")
 
 
 def seed_buyer(password: str) -> dict[str, str]:
@@ -46,6 +50,7 @@ def seed_portal(password: str, case: Path, today: dt.date) -> Seeded:
     import questionnaires
     from portal.assessments import operations, rescoring
     from portal.auth.invitations import accept_invitation, create_invitation
+    from portal.campaigns import operations as campaigns
     from portal.demo import answers_from_context
     from portal.questionnaire_templates import operations as templates
 
@@ -74,10 +79,16 @@ def seed_portal(password: str, case: Path, today: dt.date) -> Seeded:
     _, token = create_invitation(waiting, "newcomer@quillon.example", buyer)
     own = templates.copy_template(buyer, questionnaires.load("iso42001-supplier"), "our-questions",
                                   "Our questions")
+    campaign = campaigns.preview(buyer, "Winter suppliers", "iso42001-supplier", "suppliers.csv",
+                                 _CAMPAIGN_CSV, today).campaign
+    webhook = Webhook(organisation_id=buyer.organisation_id, url="https://hooks.northwind.example/certscope",
+                      events=["assessment.rated"], secret="walk-secret", created_by=buyer.id)
+    db.session.add(webhook)
     db.session.commit()
     users = {**users, "supplier": supplier.email, "admin": "olga.operator@certscope.example"}
     return Seeded(users, {"token": token, "key": own.key, "question_id": own.body["questions"][0]["id"],
-                          "assessment_id": assessment.id, "document_id": documents[0]})
+                          "assessment_id": assessment.id, "document_id": documents[0],
+                          "campaign_id": campaign.id, "webhook_id": webhook.id})
 
 
 def _user(password: str, org_name: str, kind: str, email: str, role: str) -> User:

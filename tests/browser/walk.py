@@ -12,8 +12,9 @@ from typing import Any
 import sqlalchemy as sa
 from werkzeug.routing import Rule
 
-# Not pages: files, images, JSON, health checks.
-NOT_PAGES = ("static", "healthz")
+# Not pages: files, images, JSON, health checks; and Swagger UI's bundled page, a third-party
+# explorer whose accessibility is upstream's (the API's readers get its OpenAPI JSON and the README).
+NOT_PAGES = ("static", "healthz", "api.docs", "api.docs_asset")
 
 
 @dataclass
@@ -68,6 +69,7 @@ def arguments_for(app: Any, email: str, extra: dict[str, Any]) -> Arguments:
             values["document_id"] = db.session.scalar(
                 sa.select(sa.func.min(Document.id)).where(Document.assessment_id == assessment_id))
         own = user.organisation_id
+        values["organisation_id"] = own
         values["notification_id"] = db.session.scalar(
             sa.select(sa.func.min(Notification.id)).where(Notification.organisation_id == own)) or 0
         record = db.session.scalar(sa.select(QuestionnaireTemplateRecord)
