@@ -81,7 +81,7 @@ def main() -> None:
         client.post(f"/campaigns/{campaign_id}/confirm")
         seconds = time.perf_counter() - started
         with app.app_context():
-            made = db.session.scalar(sa.select(sa.func.count()).select_from(Assessment))
+            made = db.session.scalar(sa.select(sa.func.count()).select_from(Assessment)) or 0
             invited = db.session.scalar(sa.select(sa.func.count()).select_from(Invitation))
         print(f"creation of {made} assessments and {invited} invitations: {seconds:.2f} s "
               f"({seconds / max(made, 1) * 1000:.1f} ms per supplier)")

@@ -109,7 +109,7 @@ def _time_parts(ids: list[int], repeats: int) -> tuple[list[float], list[float]]
         for _ in range(repeats):
             db.session.expire_all()
             start = time.perf_counter()
-            summary = legal_summary(db.session.get(Assessment, assessment_id), DAY)
+            summary = legal_summary(db.session.get_one(Assessment, assessment_id), DAY)
             middle = time.perf_counter()
             render_summary_pdf(summary)
             gather.append(middle - start)

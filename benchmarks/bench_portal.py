@@ -133,7 +133,7 @@ def certificate_json(i: int, expiry: dt.date) -> dict[str, Any]:
         "holder": _ev(1, holder, 200),
         "expiry_date": _ev(1, f"Valid until {expiry}", 420),
         "scope": _ev(1, scope, 300),
-        "certificate_number": _ev(1, fields["certificate_number"], 180),
+        "certificate_number": _ev(1, str(fields["certificate_number"]), 180),
     }
     return fields
 

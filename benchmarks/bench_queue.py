@@ -15,6 +15,7 @@ embedded SQLite queue (or Redis / PostgreSQL when REDIS_URL / DATABASE_URL are s
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -77,7 +78,7 @@ def latency(rounds: int) -> list[float]:
             started = time.perf_counter()
             upload(client, assessment.id, cert, "certificate.pdf", "certificate")
             upload(client, assessment.id, soa, "soa.pdf", "soa")
-            docs = portal.wait_until(lambda docs, a=assessment: _scored(docs, a.id), timeout=120, poll=0.01)
+            docs = portal.wait_until(functools.partial(_scored, assessment_id=assessment.id), timeout=120, poll=0.01)
             times.append(time.perf_counter() - started)
             mine = [d for d in docs if d.assessment_id == assessment.id]
             unread = [d.filename for d in mine if d.parse_status != "parsed"]

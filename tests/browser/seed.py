@@ -81,6 +81,7 @@ def seed_portal(password: str, case: Path, today: dt.date) -> Seeded:
                                   "Our questions")
     campaign = campaigns.preview(buyer, "Winter suppliers", "iso42001-supplier", "suppliers.csv",
                                  _CAMPAIGN_CSV, today).campaign
+    assert campaign is not None, "the walk's campaign CSV was refused"
     webhook = Webhook(organisation_id=buyer.organisation_id, url="https://hooks.northwind.example/certscope",
                       events=["assessment.rated"], secret="walk-secret", created_by=buyer.id)
     db.session.add(webhook)

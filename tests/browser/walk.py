@@ -59,7 +59,7 @@ def arguments_for(app: Any, email: str, extra: dict[str, Any]) -> Arguments:
     from portal.security import assessment_scope
 
     with app.app_context():
-        user = db.session.scalar(sa.select(User).where(User.email == email))
+        user = db.session.scalars(sa.select(User).where(User.email == email)).one()
         values: dict[str, Any] = {"page": 1, "user_id": user.id, **extra}
         assessment_id = db.session.scalar(sa.select(sa.func.min(Assessment.id)).where(assessment_scope(user)))
         if assessment_id is None and user.role != "admin":

@@ -33,7 +33,7 @@ def _norm(text: Any) -> str | None:
 def _same_justification(want: str | None, got: str | None) -> bool:
     if want is None or got is None:
         return want is got
-    return difflib.SequenceMatcher(None, _norm(want), _norm(got)).ratio() >= 0.95
+    return difflib.SequenceMatcher(None, _norm(want) or "", _norm(got) or "").ratio() >= 0.95
 
 
 def _soa_cases() -> list[Path]:

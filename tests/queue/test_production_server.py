@@ -115,7 +115,9 @@ class Browser:
 
 
 def _csrf(page: bytes) -> str:
-    return re.search(rb'name="csrf_token"[^>]*value="([^"]+)"', page).group(1).decode()
+    found = re.search(rb'name="csrf_token"[^>]*value="([^"]+)"', page)
+    assert found, "no CSRF token on the page"
+    return found.group(1).decode()
 
 
 def _healthy(browser: Browser, timeout: float = START_TIMEOUT_S) -> Any:

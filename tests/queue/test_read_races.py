@@ -35,7 +35,7 @@ BARRIER_WAIT_S = 3.0
 
 def _reading(build: Builder, assessment: Any, uploader: Any, n: int, **fields: Any) -> Document:
     """A certificate claimed by this process (a worker's thread) and being read."""
-    values = {"parse_status": "reading", "extraction": None, "kind": None, "parse_token": uuid.uuid4().hex,
+    values: dict[str, Any] = {"parse_status": "reading", "extraction": None, "kind": None, "parse_token": uuid.uuid4().hex,
               "parse_worker": reading.worker_name(), "parse_heartbeat": utcnow(), "parse_attempts": 1}
     values.update(fields)
     return build.document(assessment, uploader, content=certificate_pdf(n), **values)
@@ -117,7 +117,7 @@ def test_the_sweep_does_not_undo_a_claim_made_after_it_looked(app: Flask, build:
     doc = _reading(build, assessment, supplier, 4, parse_status="pending", parse_worker=None,
                    parse_heartbeat=None, parse_attempts=0)
     with app.app_context():
-        seen = db.session.get(Document, doc.id)  # what the sweep saw: queued, never claimed
+        seen = db.session.get_one(Document, doc.id)  # what the sweep saw: queued, never claimed
         db.session.expunge(seen)
         db.session.rollback()
         assert reading.claim(doc.id, doc.parse_token or "", "elsewhere:1")  # a worker claims it

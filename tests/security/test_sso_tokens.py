@@ -29,7 +29,7 @@ def _claims(**over: Any) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def keys() -> tuple[RSAKey, dict[str, Any]]:
+def keys() -> tuple[RSAKey, Any]:
     key = RSAKey.generate_key(2048, parameters={"kid": "published"}, private=True)
     return key, KeySet([key]).as_dict(private=False)
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import urllib.response
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for(url: str, proc: subprocess.Popen, seconds: float = 30) -> urllib.request.addinfourl:
+def _wait_for(url: str, proc: subprocess.Popen, seconds: float = 30) -> urllib.response.addinfourl:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from parsers.controls import ANNEX_A
 from parsers.model import CertificateExtraction, Control, Evidence, SoaExtraction, SoaReference
-from scoring import Assessment, Context, ScoringSettings, SupplyChainMember, assess
+from scoring import DEFAULT_SCORING_SETTINGS, Assessment, Context, ScoringSettings, SupplyChainMember, assess
 
 TODAY = dt.date(2025, 11, 22)
 SCOPE = ("The design, development, operation and support of the Acme VoiceAgent platform, including "
@@ -61,8 +61,7 @@ def run(cert: CertificateExtraction | None = None, the_soa: SoaExtraction | None
     """Assess; by default the clean certificate, SoA and context."""
     chosen_soa = soa() if the_soa == "default" else the_soa
     assert not isinstance(chosen_soa, str)
-    args: tuple[Any, ...] = (cert or certificate(), chosen_soa, ctx or context())
-    return assess(*args, settings) if settings else assess(*args)
+    return assess(cert or certificate(), chosen_soa, ctx or context(), settings or DEFAULT_SCORING_SETTINGS)
 
 
 def codes(cert: CertificateExtraction | None = None, the_soa: SoaExtraction | None | str = "default",

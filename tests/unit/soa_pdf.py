@@ -110,5 +110,5 @@ def list_soa(rows: list[Spec], intro: list[str]) -> bytes:
 def _build(story: list[object], landscape_page: bool) -> bytes:
     buffer = io.BytesIO()
     size = landscape(A4) if landscape_page else A4
-    SimpleDocTemplate(buffer, pagesize=size, leftMargin=40, rightMargin=40).build(story)  # type: ignore[arg-type]
+    SimpleDocTemplate(buffer, pagesize=size, leftMargin=40, rightMargin=40).build(story)
     return buffer.getvalue()

@@ -69,7 +69,7 @@ def _similar(want: str | None, got: str | None) -> bool:
         return got is None
     if got is None:
         return False
-    return difflib.SequenceMatcher(None, _norm(want), _norm(got)).ratio() >= 0.95
+    return difflib.SequenceMatcher(None, _norm(want) or "", _norm(got) or "").ratio() >= 0.95
 
 
 def control_score(want: dict[str, Any], got: SoaExtraction) -> tuple[int, int, list[str]]:

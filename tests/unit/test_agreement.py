@@ -25,7 +25,8 @@ def test_an_abstained_holder_is_settled_by_the_soas_holder() -> None:
     settled, found = reconcile(cert, SoaExtraction(holder="BETA SPEECH GMBH"))
     assert settled.holder == "Beta Speech GmbH" and cert.holder is None  # the input is left as it was
     assert found[0].status == "settled" and SETTLED_NOTE in settled.evidence
-    assert settled.quote("holder") is not None and settled.quote("holder").text == "Beta Speech GmbH"
+    quote = settled.quote("holder")
+    assert quote is not None and quote.text == "Beta Speech GmbH"
 
 
 @pytest.mark.parametrize("cert_holder, soa_holder, status", [

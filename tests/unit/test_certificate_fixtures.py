@@ -23,7 +23,7 @@ from .cert_pdf import scanned
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FIELDS = CertificateExtraction().schema_json()
-EMPTY = {name: [] if isinstance(value, list) else None for name, value in FIELDS.items()}
+EMPTY: dict[str, Any] = {name: [] if isinstance(value, list) else None for name, value in FIELDS.items()}
 
 
 @dataclass(frozen=True)

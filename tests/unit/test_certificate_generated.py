@@ -106,7 +106,7 @@ def _case(seed: int) -> Case:
         tops = {0: 140.0, 1: 150.0}
         for name in fields:
             col = 0 if name in ("holder", "scope", "sites") else 1
-            x = 57 if col == 0 else 540
+            x = 57.0 if col == 0 else 540.0
             lines = value_lines(name)
             items += [Text(x, tops[col], chosen[name] + colon, 9),
                       *paragraph(x, tops[col] + 11, lines, 10.5, 14)]

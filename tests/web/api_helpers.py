@@ -15,7 +15,7 @@ def make_token(app: Flask, user: User, scopes: tuple[str, ...] = ("read", "write
                revoked: bool = False) -> str:
     """Create a token for `user` (committed) and return its secret."""
     with app.app_context():
-        owner = db.session.get(User, user.id)
+        owner = db.session.get_one(User, user.id)
         made = tokens.create_token(owner, "test", scopes)
         if revoked:
             tokens.revoke_token(made.row, owner)

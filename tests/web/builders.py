@@ -160,8 +160,8 @@ class Builder:
                    days: int = 14, now: dt.datetime | None = None) -> tuple[Invitation, str]:
         """Make an invitation; return it with its token."""
         with self.app.app_context():
-            target = db.session.get(Assessment, assessment.id)
-            author = db.session.get(User, actor.id)
+            target = db.session.get_one(Assessment, assessment.id)
+            author = db.session.get_one(User, actor.id)
             invitation, token = create_invitation(target, email, author, days=days, now=now)
             db.session.commit()
             db.session.refresh(invitation)
@@ -190,7 +190,7 @@ class Builder:
         from portal.api.tokens import create_token
 
         with self.app.app_context():
-            made = create_token(db.session.get(User, user.id), "built", scopes)
+            made = create_token(db.session.get_one(User, user.id), "built", scopes)
             db.session.commit()
             db.session.refresh(made.row)
             db.session.expunge(made.row)

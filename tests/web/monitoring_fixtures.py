@@ -28,7 +28,7 @@ def rescore(app: Flask, today: dt.date, *assessments: Any) -> None:
     """Re-score as every upload and correction does; monitoring reads the dates scoring stores."""
     with app.app_context():
         for a in assessments:
-            rescoring.rescore(db.session.get(Assessment, a.id), today, "manual")
+            rescoring.rescore(db.session.get_one(Assessment, a.id), today, "manual")
         db.session.commit()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -140,7 +141,7 @@ def test_adding_a_body_keeps_the_shipped_list_and_scoring_recognises_it(admin_cl
 
 
 def _upload_csv(client, text: str, replace: bool = False):
-    data = {"file": (io.BytesIO(text.encode()), "bodies.csv")}
+    data: dict[str, Any] = {"file": (io.BytesIO(text.encode()), "bodies.csv")}
     if replace:
         data["replace"] = "y"
     return client.post("/admin/accreditation-bodies/import", data=data, content_type="multipart/form-data",

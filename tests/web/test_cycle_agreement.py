@@ -82,15 +82,16 @@ def _score_the_table(app, build) -> tuple[Any, dict[str, int]]:
 def _readings(app, procurement, ids) -> dict[str, dict[str, Any]]:
     """Ask scoring's result, the watch list, the reminders and the legal summary about each cycle."""
     with app.app_context():
-        user = db.session.get(User, procurement.id)
+        user = db.session.get_one(User, procurement.id)
         watched = {i.supplier_name: i.detail for i in watch_list(assessment_scope(user), TODAY).surveillance}
         reminded = {e.assessment_id: e.key for e in due_events(TODAY) if ":surveillance:" in e.key}
         out = {}
         for name, ident in ids.items():
-            a = db.session.get(Assessment, ident)
+            a = db.session.get_one(Assessment, ident)
             cert = rescoring.certificate_of(rescoring.gather_inputs([a])[ident])
+            assert cert is not None, name
             flags = db.session.scalar(sa.select(Scoring.flags).where(Scoring.assessment_id == ident)
-                                      .order_by(Scoring.id.desc()).limit(1))
+                                      .order_by(Scoring.id.desc()).limit(1)) or []
             out[name] = {"due": surveillance_due(CycleDates.from_extraction(cert)),
                          "expiry": cert.expiry_date,
                          "flagged": "cert.surveillance_overdue" in {f["code"] for f in flags},

@@ -117,7 +117,7 @@ def test_a_lock_held_longer_than_the_wait_answers_busy_and_stores_nothing(app: A
 def test_contention_is_recognised_on_both_databases() -> None:
     psycopg_errors = pytest.importorskip("psycopg.errors")
     locked = sqlite3.OperationalError("database is locked")
-    locked.sqlite_errorcode = 5  # type: ignore[attr-defined]
+    locked.sqlite_errorcode = 5
     wrapped = sa.exc.OperationalError("INSERT", {}, locked)
     assert transactions.is_contention(wrapped)
     for error in (psycopg_errors.SerializationFailure(), psycopg_errors.DeadlockDetected(),

@@ -112,8 +112,9 @@ def test_a_scoring_bug_leaves_no_old_rating_standing(app: Any, login: Any, parti
     assert record.exc_info and "a rule's bug" in str(record.exc_info[1])
     assessment, scorings = _latest(app, parties.assessment.id)
     assert assessment.rating is None and scorings[-1].rating == rescoring.FAILED
-    assert scorings[-1].change_summary.startswith(rescoring.SCORING_BUG)
-    assert f"The rating {rated.rating} no longer stands." in scorings[-1].change_summary
+    summary = scorings[-1].change_summary or ""
+    assert summary.startswith(rescoring.SCORING_BUG)
+    assert f"The rating {rated.rating} no longer stands." in summary
     [soa] = query(app, sa.select(Document).where(Document.role == "soa"))
     assert soa.parse_status == "parsed" and soa.is_current  # the upload that triggered it is kept
     page = login(parties.procurement).get(f"/assessments/{parties.assessment.id}").get_data(as_text=True)

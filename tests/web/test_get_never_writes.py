@@ -32,6 +32,7 @@ def world(build: Any) -> Any:
     users, ids = handed.full_world(build)
     with build.app.app_context():
         for row in db.session.scalars(sa.select(Assessment)):
+            assert row.last_scored_at is not None
             row.last_scored_at -= dt.timedelta(days=2)
         for scoring in db.session.scalars(sa.select(Scoring)):
             scoring.scored_at -= dt.timedelta(days=2)

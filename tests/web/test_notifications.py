@@ -63,7 +63,9 @@ def _panel(client: Any) -> str:
 
 
 def _unread(panel: str) -> int:
-    return int(re.search(r"\((\d+) unread\)", panel).group(1))
+    found = re.search(r"\((\d+) unread\)", panel)
+    assert found, "no unread count on the panel"
+    return int(found.group(1))
 
 
 def test_procurement_sees_each_event_and_reads_them_for_itself(app: Any, cast: dict[str, Any]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -19,7 +20,7 @@ from .conftest import sign_in, test_config
 
 
 @pytest.fixture
-def strict_app(tmp_path) -> Flask:
+def strict_app(tmp_path) -> Iterator[Flask]:
     """An app configured like production: CSRF on, exceptions not propagated."""
     app = create_app(test_config(tmp_path, WTF_CSRF_ENABLED=True, TESTING=False,
                                  MAX_CONTENT_LENGTH=1024))

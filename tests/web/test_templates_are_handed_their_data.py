@@ -86,7 +86,7 @@ def full_world(build):
 def rendering_watch(app: Flask) -> Iterator[list[str]]:
     """Collect each SQL statement run, and each callable handed, while a template renders."""
     problems: list[str] = []
-    state = {"template": None}
+    state: dict[str, Any] = {"template": None}
     with app.app_context():
         engine = db.engine
 

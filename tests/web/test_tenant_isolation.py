@@ -131,7 +131,7 @@ def _snapshot(app: Flask, victim: Tenant) -> dict[str, Any]:
     """Describe the victim's rows, to prove no request changed them."""
     aid = victim.ids["assessment"]
     with app.app_context():
-        a = db.session.get(Assessment, aid)
+        a = db.session.get_one(Assessment, aid)
         counts = {m.__name__: db.session.scalar(sa.select(sa.func.count()).select_from(m)
                                                 .where(m.assessment_id == aid))
                   for m in (Comment, Document, Scoring, Invitation)}
@@ -147,10 +147,10 @@ def _snapshot(app: Flask, victim: Tenant) -> dict[str, Any]:
             UserSession.user_id.in_([x.id for x in victim.users.values()])).order_by(UserSession.id)).all()
         read = db.session.scalar(sa.select(sa.func.count()).select_from(NotificationRead)
                                  .where(NotificationRead.notification_id == victim.ids["notification"]))
-        hook = db.session.get(Webhook, victim.ids["webhook"])
+        hook = db.session.get_one(Webhook, victim.ids["webhook"])
         deliveries = db.session.scalar(sa.select(sa.func.count()).select_from(WebhookDelivery)
                                         .where(WebhookDelivery.webhook_id == hook.id))
-        campaign = db.session.get(Campaign, victim.ids["campaign"])
+        campaign = db.session.get_one(Campaign, victim.ids["campaign"])
         return {"campaign": (campaign.state, campaign.confirmed_at),
                 "webhook": (hook.disabled_at, hook.url, deliveries),
                 "assessment": (a.status, a.supplier_org_id, a.decision_reason, a.product, a.rating),

@@ -91,7 +91,7 @@ def test_a_commit_that_fails_answers_busy_and_keeps_no_message(app: Any, cast: A
         import sqlite3
 
         locked = sqlite3.OperationalError("database is locked")
-        locked.sqlite_errorcode = 5  # type: ignore[attr-defined]
+        locked.sqlite_errorcode = 5
         raise sa.exc.OperationalError("COMMIT", {}, locked)
 
     monkeypatch.setattr(db.session, "commit", contended, raising=False)
@@ -107,7 +107,7 @@ def test_a_get_never_writes(app: Any, build: Any, caplog: Any) -> None:
     org = build.org("buyer", name="Before")
 
     def write_on_get() -> str:
-        db.session.get(Organisation, org.id, populate_existing=True).name = "changed on GET"
+        db.session.get_one(Organisation, org.id, populate_existing=True).name = "changed on GET"
         db.session.flush()
         return "written"
 
