@@ -78,7 +78,8 @@ def latency(rounds: int) -> list[float]:
             started = time.perf_counter()
             upload(client, assessment.id, cert, "certificate.pdf", "certificate")
             upload(client, assessment.id, soa, "soa.pdf", "soa")
-            docs = portal.wait_until(functools.partial(_scored, assessment_id=assessment.id), timeout=120, poll=0.01)
+            scored = functools.partial(_scored, assessment_id=assessment.id)
+            docs = portal.wait_until(scored, timeout=120, poll=0.01)
             times.append(time.perf_counter() - started)
             mine = [d for d in docs if d.assessment_id == assessment.id]
             unread = [d.filename for d in mine if d.parse_status != "parsed"]

@@ -20,7 +20,6 @@ from portal.auth.passwords import hash_password
 from portal.extensions import db
 from portal.models import Organisation, User, Webhook
 
-
 _CAMPAIGN_CSV = (b"legal_name,product,contact_emails,required_regions\n"
                  b"Nimbus Speech Ltd,Nimbus Transcribe,ops@nimbus.example,EU\n")
 

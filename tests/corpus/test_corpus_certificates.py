@@ -40,7 +40,8 @@ def same(name: str, want: Any, got: Any) -> bool:
     if isinstance(want, bool) or want is None:
         return bool(want == got)
     if name == "scope":
-        return got is not None and difflib.SequenceMatcher(None, _norm(want) or "", _norm(got) or "").ratio() >= 0.95
+        return got is not None and difflib.SequenceMatcher(
+            None, _norm(want) or "", _norm(got) or "").ratio() >= 0.95
     return _norm(want) == _norm(got)
 
 

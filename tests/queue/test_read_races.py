@@ -35,8 +35,9 @@ BARRIER_WAIT_S = 3.0
 
 def _reading(build: Builder, assessment: Any, uploader: Any, n: int, **fields: Any) -> Document:
     """A certificate claimed by this process (a worker's thread) and being read."""
-    values: dict[str, Any] = {"parse_status": "reading", "extraction": None, "kind": None, "parse_token": uuid.uuid4().hex,
-              "parse_worker": reading.worker_name(), "parse_heartbeat": utcnow(), "parse_attempts": 1}
+    values: dict[str, Any] = {
+        "parse_status": "reading", "extraction": None, "kind": None, "parse_token": uuid.uuid4().hex,
+        "parse_worker": reading.worker_name(), "parse_heartbeat": utcnow(), "parse_attempts": 1}
     values.update(fields)
     return build.document(assessment, uploader, content=certificate_pdf(n), **values)
 

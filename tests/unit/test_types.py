@@ -1,6 +1,6 @@
 """The project type-checks: `mypy` with the configuration in pyproject.toml (the product packages and
-migrations with every function typed; tests and benchmarks checked too) reports nothing. Run here so the README's one test command, and so CI,
-covers it."""
+migrations with every function typed; tests and benchmarks checked too) reports nothing. Run here so
+the README's one test command, and so CI, covers it."""
 
 from __future__ import annotations
 
