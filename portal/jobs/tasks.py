@@ -94,31 +94,29 @@ def mail_notification(notification_id: int) -> bool:
 def mail_invitation(invitation_id: int, link: str) -> bool:
     """Mail an invitation's link to the invited address (the link is shown to procurement as well)."""
     from ..auth.invitations import deliver_invitation
-    from ..mail import mailer_from_config
     from ..models import Invitation
 
-    invitation = db.session.get(Invitation, invitation_id)
-    if invitation is None:
-        return False
-    mailer = mailer_from_config(current_app.config)
-    try:
-        return deliver_invitation(invitation, link, mailer)
-    finally:
-        mailer.close()
+    return _mail_row(Invitation, invitation_id, lambda row, mailer: deliver_invitation(row, link, mailer))
 
 
 def mail_sign_in_link(link_id: int, url: str) -> bool:
     """Mail a sign-in or password-reset link (or log it when no mail server is set up)."""
     from ..auth.links import deliver
-    from ..mail import mailer_from_config
     from ..models import SignInLink
 
-    link = db.session.get(SignInLink, link_id)
-    if link is None:
+    return _mail_row(SignInLink, link_id, lambda row, mailer: deliver(row, url, mailer))
+
+
+def _mail_row(model: type[Any], ident: int, send: Callable[[Any, Any], bool]) -> bool:
+    """Send what `send` makes of the row through one mailer; False when the row is gone."""
+    from ..mail import mailer_from_config
+
+    row = db.session.get(model, ident)
+    if row is None:
         return False
     mailer = mailer_from_config(current_app.config)
     try:
-        return deliver(link, url, mailer)
+        return send(row, mailer)
     finally:
         mailer.close()
 
