@@ -24,9 +24,19 @@ def problem(status: int, title: str, detail: str | None = None, *, errors: Mappi
         body["detail"] = detail
     body["instance"] = request.path
     if errors:
-        body["errors"] = errors
+        body["errors"] = _plain_keys(errors)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
     response.headers["Cache-Control"] = "no-store"
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _plain_keys(value: Any) -> Any:
+    """Make every mapping key text: a multipart part whose name cannot be read arrives keyed None,
+    and JSON (with sorted keys) cannot mix None and text keys."""
+    if isinstance(value, Mapping):
+        return {("(no name)" if key is None else str(key)): _plain_keys(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_keys(item) for item in value]
+    return value

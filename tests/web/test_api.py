@@ -99,6 +99,19 @@ def test_the_supplier_uploads_a_pdf_and_it_is_queued_like_the_pages_upload(app, 
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Document)) == 1
 
 
+def test_a_multipart_part_without_a_readable_name_is_a_422_problem(app, client, parties):
+    """A part named `"\\"` (an escaped quote) reaches the form keyed None, beside text keys."""
+    secret = make_token(app, parties["supplier"])
+    body = (b'--XX\r\nContent-Disposition: form-data; name="\x19\\"\r\n\r\n{"a": 1}\r\n'
+            b'--XX\r\nContent-Disposition: form-data; name="extra"\r\n\r\n1\r\n'
+            b'--XX\r\nContent-Disposition: form-data; name="role"\r\n\r\ncertificate\r\n--XX--\r\n')
+    response = call(client, "POST", f"/api/v1/assessments/{parties['assessment'].id}/documents", secret,
+                    data=body, content_type="multipart/form-data; boundary=XX")
+    assert response.status_code == 422 and response.mimetype == "application/problem+json"
+    errors = response.get_json()["errors"]["multipart"]
+    assert {"(no name)", "extra", "file"} <= set(errors)
+
+
 def test_the_supplier_saves_a_draft_then_submits_with_required_answers_enforced(app, client, parties):
     secret = make_token(app, parties["supplier"])
     url = f"/api/v1/assessments/{parties['assessment'].id}/answers"
