@@ -569,13 +569,17 @@ class Campaign(Model):
     name: Mapped[str] = mapped_column(sa.String(200))
     template_key: Mapped[str] = mapped_column(sa.String(100))
     filename: Mapped[str] = mapped_column(sa.String(255))
-    # "preview" (checked, nothing created), "queued", "created"
+    # "preview" (checked, nothing created), "queued", "created", "failed" (nothing created: `failure`
+    # says why; procurement may retry, which queues it again)
     state: Mapped[str] = mapped_column(sa.String(16), default="preview")
     rows: Mapped[list[dict[str, Any]]] = mapped_column(Json, default=list)
     base_url: Mapped[str | None] = mapped_column(sa.String(500))  # for the invitation links the job builds
     created_by: Mapped[int] = mapped_column(_fk("users.id"))
+    # who confirmed (or retried) it last: the job opens the assessments as this user
+    confirmed_by: Mapped[int | None] = mapped_column(_fk("users.id"))
+    failure: Mapped[str | None] = mapped_column(sa.String(1000))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    confirmed_at: Mapped[dt.datetime | None]
+    confirmed_at: Mapped[dt.datetime | None]  # when confirmed, or last retried (queued)
     finished_at: Mapped[dt.datetime | None]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,17 +14,21 @@ from flask import current_app
 from .. import audit, jobs
 from ..assessments.forms import REGIONS
 from ..assessments.helpers import invitation_link, template_choices
-from ..assessments.operations import create_assessment
-from ..auth.invitations import create_invitation
+from ..assessments.operations import OperationError, create_assessment
+from ..auth.invitations import InvitationError, create_invitation
 from ..extensions import db
 from ..models import Assessment, Campaign, CampaignEntry, Invitation, Response, User, utcnow
 from . import csvfile
 
 REGION_CODES = {code for code, _ in REGIONS}
+log = logging.getLogger(__name__)
 
 
 class CampaignError(ValueError):
     """A campaign request that cannot be done; the message says why, for the user."""
+
+
+REFUSALS = (CampaignError, OperationError, InvitationError)
 
 
 @dataclass
@@ -86,35 +91,100 @@ def confirm(user: User, campaign: Campaign, base_url: str) -> None:
     """Create the campaign's assessments and invitations, by a job once this request commits."""
     if campaign.state != "preview":
         raise CampaignError("This campaign was confirmed already.")
-    campaign.state, campaign.confirmed_at, campaign.base_url = "queued", utcnow(), base_url
-    db.session.flush()
+    _queue(user, campaign, base_url)
     audit.record(user, "campaign.confirm", campaign, rows=len(campaign.rows))
+
+
+def retry(user: User, campaign: Campaign, base_url: str) -> None:
+    """Queue a failed campaign's creation again (a failure left nothing created, so nothing doubles)."""
+    if campaign.state != "failed":
+        raise CampaignError("Only a campaign whose creation failed can be retried.")
+    failure = campaign.failure
+    _queue(user, campaign, base_url)
+    audit.record(user, "campaign.retry", campaign, rows=len(campaign.rows), failure=failure)
+
+
+def _queue(user: User, campaign: Campaign, base_url: str) -> None:
+    campaign.state, campaign.failure, campaign.finished_at = "queued", None, None
+    campaign.confirmed_by, campaign.confirmed_at, campaign.base_url = user.id, utcnow(), base_url
+    db.session.flush()
     jobs.enqueue("create_campaign", campaign.id)
+
+
+def stalled(grace: dt.timedelta) -> list[int]:
+    """Campaigns queued more than `grace` ago and still not created (their job lost): the sweep queues
+    them again; a second job finds the campaign created, or locked by the first, and does nothing."""
+    return list(db.session.scalars(sa.select(Campaign.id).where(
+        Campaign.state == "queued", Campaign.confirmed_at <= utcnow() - grace).order_by(Campaign.id)))
+
+
+class LineFailed(Exception):
+    """Creating one line's assessment or invitations failed."""
+
+    def __init__(self, line: int, cause: Exception) -> None:
+        super().__init__(line, cause)
+        self.line, self.cause = line, cause
 
 
 def create_all(campaign_id: int) -> str:
     """The job: open each line's assessment and invite its contacts, with the assessments' own code.
 
-    All lines in one transaction: a failure leaves nothing half-created, and the queue retries."""
-    campaign = db.session.get(Campaign, campaign_id)
+    All lines in one SAVEPOINT: a failure undoes every line and is recorded on the campaign (state
+    "failed", with the reason) for procurement to read and retry, instead of leaving it "queued"."""
+    campaign = db.session.scalar(sa.select(Campaign).where(Campaign.id == campaign_id).with_for_update())
     if campaign is None or campaign.state != "queued":
         return "nothing to do"
-    creator = db.session.get(User, campaign.created_by)
-    if creator is None or not creator.is_active:
-        return "the campaign's author is gone"
-    days = int(current_app.config.get("INVITATION_DAYS", 14))
-    for row in campaign.rows:
-        assessment = create_assessment(creator, _assessment_data(row, campaign.template_key))
-        db.session.add(CampaignEntry(campaign_id=campaign.id, line=row["line"], assessment_id=assessment.id))
-        for email in row["contact_emails"]:
-            invitation, token = create_invitation(assessment, email, creator, days=days)
-            # links are absolute: built against the address procurement confirmed from
-            with current_app.test_request_context(base_url=campaign.base_url or "http://localhost/"):
-                link = invitation_link(token)
-            jobs.enqueue("mail_invitation", invitation.id, link)
+    actor = db.session.get(User, campaign.confirmed_by or campaign.created_by)
+    if actor is None or not actor.is_active:
+        return _fail(campaign, "the account of the person who confirmed it is deactivated; "
+                               "retry it signed in as yourself")
+    try:
+        with db.session.begin_nested():
+            opened = _create_lines(campaign, actor)
+    except LineFailed as err:
+        known = isinstance(err.cause, REFUSALS)  # the operations' own refusals say why in words
+        if not known:
+            log.error("campaign %s: line %s failed", campaign.id, err.line, exc_info=err.cause)
+        why = str(err.cause) if known else "an unexpected error (logged for the operators)"
+        return _fail(campaign, f"line {err.line}: {why}")
     campaign.state, campaign.finished_at = "created", utcnow()
     db.session.flush()
-    return f"campaign {campaign.id}: {len(campaign.rows)} assessments opened"
+    return f"campaign {campaign.id}: {opened} assessments opened"
+
+
+def _create_lines(campaign: Campaign, actor: User) -> int:
+    made = sa.select(CampaignEntry.line).where(CampaignEntry.campaign_id == campaign.id)
+    done = set(db.session.scalars(made))
+    days = int(current_app.config.get("INVITATION_DAYS", 14))
+    opened = 0
+    for row in campaign.rows:
+        if row["line"] in done:  # at least once: a line already made is never made twice
+            continue
+        try:
+            _create_line(campaign, actor, row, days)
+        except Exception as err:  # noqa: BLE001  (recorded on the campaign, with the line)
+            raise LineFailed(row["line"], err) from err
+        opened += 1
+    return opened
+
+
+def _create_line(campaign: Campaign, actor: User, row: dict[str, Any], days: int) -> None:
+    assessment = create_assessment(actor, _assessment_data(row, campaign.template_key))
+    db.session.add(CampaignEntry(campaign_id=campaign.id, line=row["line"], assessment_id=assessment.id))
+    for email in row["contact_emails"]:
+        invitation, token = create_invitation(assessment, email, actor, days=days)
+        # links are absolute: built against the address procurement confirmed from
+        with current_app.test_request_context(base_url=campaign.base_url or "http://localhost/"):
+            link = invitation_link(token)
+        jobs.enqueue("mail_invitation", invitation.id, link)
+    db.session.flush()
+
+
+def _fail(campaign: Campaign, reason: str) -> str:
+    campaign.state, campaign.finished_at = "failed", utcnow()
+    campaign.failure = f"Nothing was created: {reason}."[:1000]
+    db.session.flush()
+    return f"campaign {campaign.id} failed: {reason}"
 
 
 def _assessment_data(row: dict[str, Any], template_key: str) -> dict[str, Any]:

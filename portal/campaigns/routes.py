@@ -68,6 +68,22 @@ def confirm(campaign_id: int) -> Response:
     return redirect(url_for("campaigns.show", campaign_id=campaign.id))
 
 
+@bp.post("/<int:campaign_id>/retry")
+@procurement_required
+def retry(campaign_id: int) -> Response:
+    """Queue a failed campaign's creation again (nothing of the failed try was kept)."""
+    if not FlaskForm().validate_on_submit():  # the form's CSRF token
+        abort(400)
+    campaign = _own(campaign_id)
+    try:
+        operations.retry(current_user, campaign, request.host_url)
+    except operations.CampaignError as err:
+        flash(str(err), "error")
+    else:
+        flash(f"Trying again: {len(campaign.rows)} assessments are being opened.", "success")
+    return redirect(url_for("campaigns.show", campaign_id=campaign.id))
+
+
 def _own(campaign_id: int) -> Campaign:
     row = operations.own_campaign(campaign_id, current_user)
     if row is None:

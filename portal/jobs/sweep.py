@@ -41,6 +41,7 @@ class SweepReport:
     failed: list[int] = field(default_factory=list)
     mails: list[int] = field(default_factory=list)
     webhooks: list[int] = field(default_factory=list)
+    campaigns: list[int] = field(default_factory=list)
     removed_files: list[str] = field(default_factory=list)
     kept_files: int = 0
 
@@ -48,6 +49,7 @@ class SweepReport:
         return (f"sweep: {len(self.requeued)} document(s) re-queued, {len(self.failed)} given up, "
                 f"{len(self.mails)} unsent mail(s) retried, "
                 f"{len(self.webhooks)} webhook delivery(ies) resent, "
+                f"{len(self.campaigns)} campaign(s) queued again, "
                 f"{len(self.removed_files)} orphaned file(s) removed, {self.kept_files} kept")
 
 
@@ -63,14 +65,18 @@ def run_sweep(app: Flask, *, startup: bool = False) -> SweepReport:
     report.mails = unmailed(dt.timedelta(seconds=float(app.config.get("SWEEP_PENDING_GRACE_S",
                                                                       DEFAULT_PENDING_GRACE_S))))
     report.webhooks = _stalled_webhooks(app)
+    report.campaigns = _stalled_campaigns(app)
     db.session.rollback()  # hand the jobs over holding no transaction (an immediate queue runs them here)
     for notification_id in report.mails:
         enqueue_now(app, "mail_notification", notification_id)
     for delivery_id in report.webhooks:
         enqueue_now(app, "deliver_webhook", delivery_id)
+    for campaign_id in report.campaigns:
+        enqueue_now(app, "create_campaign", campaign_id)
     _sweep_files(Path(app.config["STORAGE_DIR"]), float(app.config.get("SWEEP_ORPHAN_GRACE_S",
                                                                        DEFAULT_ORPHAN_GRACE_S)), report)
-    if report.requeued or report.failed or report.removed_files or report.mails or report.webhooks:
+    if report.requeued or report.failed or report.removed_files or report.mails or report.webhooks \
+            or report.campaigns:
         log.info(report.describe(), extra={"requeued": report.requeued, "removed": len(report.removed_files)})
     return report
 
@@ -78,6 +84,14 @@ def run_sweep(app: Flask, *, startup: bool = False) -> SweepReport:
 def _stalled_webhooks(app: Flask) -> list[int]:
     """Webhook deliveries whose job was lost (a queue emptied, a worker killed): due, and not sent."""
     from ..webhooks.operations import stalled
+
+    grace = float(app.config.get("SWEEP_PENDING_GRACE_S", DEFAULT_PENDING_GRACE_S))
+    return stalled(dt.timedelta(seconds=grace))
+
+
+def _stalled_campaigns(app: Flask) -> list[int]:
+    """Confirmed campaigns whose creation job was lost (a queue emptied, a worker killed)."""
+    from ..campaigns.operations import stalled
 
     grace = float(app.config.get("SWEEP_PENDING_GRACE_S", DEFAULT_PENDING_GRACE_S))
     return stalled(dt.timedelta(seconds=grace))

@@ -8,7 +8,10 @@ import io
 import pytest
 import sqlalchemy as sa
 
-from portal.models import Assessment, AuditEvent, Campaign, CampaignEntry, Invitation
+from portal.assessments.operations import OperationError
+from portal.extensions import db
+from portal.jobs.queue import enqueue
+from portal.models import Assessment, AuditEvent, Campaign, CampaignEntry, Invitation, Organisation, User
 
 from . import assessment_fixtures
 from .assessment_fixtures import query
@@ -116,3 +119,80 @@ def test_another_organisation_cannot_see_or_confirm(app, login, parties, build):
     assert login(parties.legal).get("/campaigns/").status_code == 403
     assert query(app, sa.select(Campaign))[0].state == "preview"
     assert b"Zq Winter Campaign" in login(parties.procurement).get("/campaigns/").data
+
+
+@pytest.mark.parametrize("error, told", [
+    (RuntimeError("relay exploded"), "line 2: an unexpected error (logged for the operators)"),
+    (OperationError("the questionnaire was retired"), "line 2: the questionnaire was retired"),
+], ids=["unexpected", "refused"])
+def test_a_failed_creation_says_why_and_is_retried_without_duplicates(app, login, parties, monkeypatch,
+                                                                       error, told):
+    from portal.campaigns import operations as campaign_ops
+
+    real = campaign_ops.create_invitation
+
+    def failing(assessment, email, *args, **kwargs):
+        if email == "cto@nimbus.example":
+            raise error
+        return real(assessment, email, *args, **kwargs)
+
+    client = login(parties.procurement)
+    before = len(query(app, sa.select(Assessment)))
+    _upload(client, GOOD)
+    [campaign] = query(app, sa.select(Campaign))
+    monkeypatch.setattr(campaign_ops, "create_invitation", failing)
+    page = client.post(f"/campaigns/{campaign.id}/confirm", follow_redirects=True).data.decode()
+    [failed] = query(app, sa.select(Campaign))
+    assert failed.state == "failed" and failed.failure == f"Nothing was created: {told}."
+    assert told in page and "Try again" in page and "relay exploded" not in page
+    assert len(query(app, sa.select(Assessment))) == before and query(app, sa.select(Invitation)) == []
+    assert query(app, sa.select(CampaignEntry)) == []
+    assert "Failed: nothing created" in client.get("/campaigns/").data.decode()
+
+    monkeypatch.setattr(campaign_ops, "create_invitation", real)
+    done = client.post(f"/campaigns/{campaign.id}/retry", follow_redirects=True).data.decode()
+    assert "<strong>2</strong> assessments" in done and "Try again" not in done
+    again = client.post(f"/campaigns/{campaign.id}/retry", follow_redirects=True).data.decode()
+    assert "Only a campaign whose creation failed can be retried" in again
+    [created] = query(app, sa.select(Campaign))
+    assert created.state == "created" and created.failure is None
+    assert len(query(app, sa.select(Assessment))) == before + 2
+    assert len(query(app, sa.select(CampaignEntry))) == 2
+    assert sorted(i.email for i in query(app, sa.select(Invitation))) == ["cto@nimbus.example",
+                                                                          "ops@nimbus.example"]
+    actions = [e.action for e in query(app, sa.select(AuditEvent))]
+    assert actions.count("campaign.retry") == 1 and actions.count("assessment.create") == 2
+
+
+def test_a_campaign_whose_confirmer_left_fails_and_a_colleague_retries(app, login, parties, build):
+    client = login(parties.procurement)
+    _upload(client, GOOD)
+    [campaign] = query(app, sa.select(Campaign))
+    with app.app_context():
+        buyer = db.session.get(Organisation, parties.procurement.organisation_id)
+    colleague = build.user(buyer, "procurement", email="colleague@buyer.example")
+    with app.app_context():
+        row, author = db.session.get(Campaign, campaign.id), db.session.get(User, parties.procurement.id)
+        row.state, row.confirmed_by, author.is_active = "queued", author.id, False
+        enqueue("create_campaign", row.id)
+        db.session.commit()
+    [failed] = query(app, sa.select(Campaign))
+    assert failed.state == "failed" and "deactivated" in failed.failure
+    retried = login(colleague).post(f"/campaigns/{campaign.id}/retry", follow_redirects=True)
+    assert "<strong>2</strong> assessments" in retried.data.decode()
+    made = query(app, sa.select(Assessment).join(CampaignEntry))
+    assert {a.created_by for a in made} == {colleague.id}
+
+
+@pytest.mark.parametrize("app_config", [{"SWEEP_PENDING_GRACE_S": 0}])
+def test_the_sweep_queues_again_a_campaign_whose_job_was_lost(app, login, parties):
+    _upload(login(parties.procurement), GOOD)
+    with app.app_context():
+        [row] = db.session.scalars(sa.select(Campaign)).all()
+        row.state, row.confirmed_by = "queued", parties.procurement.id  # confirmed; its job never ran
+        row.confirmed_at = row.created_at
+        db.session.commit()
+    assert "1 campaign(s) queued again" in app.extensions["jobs"]["sweep"]().get()
+    assert query(app, sa.select(Campaign))[0].state == "created"
+    assert len(query(app, sa.select(CampaignEntry))) == 2
+    assert "0 campaign(s) queued again" in app.extensions["jobs"]["sweep"]().get()
