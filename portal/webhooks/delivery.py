@@ -9,12 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import requests
-
 from .. import jobs
 from ..extensions import db
 from ..models import WebhookAttempt, WebhookDelivery, utcnow
-from . import signing, targets
+from . import signing, targets, transport
 
 EXCERPT = 1000  # characters of the receiver's answer kept
 DEFAULTS = {"WEBHOOK_MAX_ATTEMPTS": 6, "WEBHOOK_BACKOFF_S": 30.0, "WEBHOOK_TIMEOUT_S": 10.0}
@@ -72,32 +70,20 @@ def deliver(delivery_id: int, config: Mapping[str, Any]) -> str:
 
 
 def _post(url: str, secret: str, delivery_id: int, body: bytes, config: Mapping[str, Any]) -> Outcome:
-    try:
-        targets.check_url(url, bool(config.get("WEBHOOK_ALLOW_PRIVATE")))
+    try:  # checked again now (DNS may have changed), and sent to the very addresses checked
+        target = targets.resolve(url, bool(config.get("WEBHOOK_ALLOW_PRIVATE")))
     except targets.TargetError as err:
-        return Outcome(error=str(err), final=True)
+        return Outcome(error=str(err), final=err.final)
     row_event = json.loads(body)["event"]
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT, "Certscope-Event": row_event,
                "Certscope-Delivery": str(delivery_id),
                signing.HEADER: signing.header_value(secret, int(time.time()), body)}
     started = time.perf_counter()
     try:
-        answer = requests.post(  # nosec B113: the timeout is WEBHOOK_TIMEOUT_S, bandit cannot read it
-            url, data=body, headers=headers, allow_redirects=False,
-            timeout=setting(config, "WEBHOOK_TIMEOUT_S"), stream=True)
-        text = _excerpt(answer)
-    except requests.RequestException as err:
+        answer = transport.post(target, body, headers, setting(config, "WEBHOOK_TIMEOUT_S"), EXCERPT)
+    except transport.TransportError as err:
         return Outcome(error=f"{type(err).__name__}: {err}"[:EXCERPT], duration_ms=_since(started))
-    return Outcome(answer.status_code, text, None, _since(started))
-
-
-def _excerpt(answer: requests.Response) -> str:
-    """Read at most EXCERPT characters of the answer (a receiver may send a lot)."""
-    try:
-        raw = answer.raw.read(EXCERPT * 4, decode_content=True) or b""
-    finally:
-        answer.close()
-    return raw.decode(answer.encoding or "utf-8", errors="replace")[:EXCERPT]
+    return Outcome(answer.status, answer.text, None, _since(started))
 
 
 def _since(started: float) -> float:

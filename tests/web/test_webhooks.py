@@ -7,6 +7,7 @@ job as soon as its transaction commits, and a back-off of 0 s makes retries run 
 from __future__ import annotations
 
 import re
+import socket
 import time
 
 import pytest
@@ -170,3 +171,73 @@ def test_the_sweep_sends_a_delivery_whose_job_was_lost(app, login, parties, buil
     [after] = query(app, sa.select(WebhookDelivery))
     assert after.state == "delivered" and after.attempts == 2
     assert "0 webhook delivery(ies) resent" in app.extensions["jobs"]["sweep"]().get()
+
+
+PUBLIC = "93.184.216.34"  # a public address (example.com's, once): "the receiver on the internet"
+NAME = "hooks.rebind.example"
+
+
+@pytest.fixture
+def dns(monkeypatch, receiver):
+    """A resolver for NAME answering from `dns.answers` in turn (then the last one for ever), and a
+    network where PUBLIC:<receiver's port> is the receiver; every other name resolves as usual."""
+    port = int(receiver.url.rsplit(":", 1)[1].split("/")[0])
+    state = type("Dns", (), {"answers": [PUBLIC], "asked": 0, "url": f"http://{NAME}:{port}/hooks"})()
+    real_lookup, real_connect = socket.getaddrinfo, socket.socket.connect
+
+    def lookup(host, *args, **kwargs):
+        if host != NAME:
+            return real_lookup(host, *args, **kwargs)
+        state.asked += 1
+        answer = state.answers[min(state.asked, len(state.answers)) - 1]
+        if answer is None:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (answer, port))]
+
+    def connect(sock, address):
+        if address[0] == PUBLIC:
+            address = ("127.0.0.1", address[1])
+        return real_connect(sock, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return state
+
+
+@pytest.mark.parametrize("app_config", [{"WEBHOOK_ALLOW_PRIVATE": False, "WEBHOOK_BACKOFF_S": 0,
+                                         "WEBHOOK_MAX_ATTEMPTS": 3}])
+def test_a_delivery_connects_to_the_address_it_checked_not_to_a_second_lookup(app, login, parties, receiver,
+                                                                             dns):
+    # The check at registration and the one before sending see the public address; a third lookup
+    # (the connection resolving the name itself) would get the portal's own network.
+    dns.answers = [PUBLIC, PUBLIC, "127.0.0.2"]
+    _register(login(parties.procurement), dns.url)
+    _submit(login, parties)
+    [got] = receiver.got
+    assert got.headers["Host"] == f"{NAME}:{dns.url.split(':')[2].split('/')[0]}"
+    assert dns.asked == 2
+    [delivery] = query(app, sa.select(WebhookDelivery))
+    assert delivery.state == "delivered"
+
+
+@pytest.mark.parametrize("app_config", [{"WEBHOOK_ALLOW_PRIVATE": False, "WEBHOOK_BACKOFF_S": 0,
+                                         "WEBHOOK_MAX_ATTEMPTS": 3}])
+def test_a_name_that_turns_private_after_registration_gets_nothing(app, login, parties, receiver, dns):
+    dns.answers = [PUBLIC, "127.0.0.1"]
+    _register(login(parties.procurement), dns.url)
+    _submit(login, parties)
+    assert receiver.got == []
+    [delivery] = query(app, sa.select(WebhookDelivery))
+    [attempt] = query(app, sa.select(WebhookAttempt))
+    assert delivery.state == "failed" and "private or local address (127.0.0.1)" in attempt.error
+
+
+@pytest.mark.parametrize("app_config", [{"WEBHOOK_ALLOW_PRIVATE": False, "WEBHOOK_BACKOFF_S": 0,
+                                         "WEBHOOK_MAX_ATTEMPTS": 3}])
+def test_a_name_that_does_not_resolve_at_delivery_is_tried_again(app, login, parties, receiver, dns):
+    dns.answers = [PUBLIC, None, PUBLIC]
+    _register(login(parties.procurement), dns.url)
+    _submit(login, parties)
+    assert len(receiver.got) == 1
+    attempts = query(app, sa.select(WebhookAttempt).order_by(WebhookAttempt.number))
+    assert "could not be found" in attempts[0].error and attempts[1].status_code == 200
