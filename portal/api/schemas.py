@@ -11,6 +11,7 @@ from marshmallow import Schema, fields, validate
 from scoring.corrections import CONTROL_STATES
 
 from ..assessments.dashboard import SORTS
+from ..assessments.reading import READING_STATES
 from ..models import ASSESSMENT_STATUSES, DOCUMENT_ROLES
 
 RATINGS = ("red", "amber", "green")
@@ -130,11 +131,17 @@ class DocumentRowSchema(Schema):
     role = fields.String(required=True)
     filename = fields.String(required=True)
     uploaded_at = UtcDateTime(required=True)
-    is_current = fields.Boolean(required=True)
-    state = fields.String(required=True, metadata={"description": "queued, reading, read, scored, problems, "
-                                                                  "failed"})
+    is_current = fields.Boolean(required=True, metadata={
+        "description": "Whether this is the document of its type that is scored (never when withdrawn)"})
+    state = fields.String(required=True, validate=validate.OneOf(READING_STATES), metadata={
+        "description": "Where the document is, as its page says: queued, reading, failed (could not be "
+                       "read), withdrawn (read, kept, not scored), problems, mismatch (reads as another "
+                       "type), scored, read"})
     state_label = fields.String(required=True)
     final = fields.Boolean(required=True, metadata={"description": "Whether the read is over"})
+    withdrawn_at = UtcDateTime(allow_none=True, required=True, metadata={
+        "description": "When it was withdrawn on its page (kept and shown, no longer scored); null if not"})
+    withdrawn_reason = fields.String(allow_none=True, required=True)
 
 
 class AssessmentSchema(AssessmentRowSchema):

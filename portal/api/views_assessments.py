@@ -177,4 +177,4 @@ def document_row(doc: Document) -> dict[str, Any]:
     state = reading.reading_state(doc)
     return {"id": doc.id, "role": doc.role, "filename": doc.filename, "uploaded_at": doc.uploaded_at,
             "is_current": doc.is_current, "state": state.state, "state_label": state.label,
-            "final": state.final}
+            "final": state.final, "withdrawn_at": doc.withdrawn_at, "withdrawn_reason": doc.withdrawn_reason}

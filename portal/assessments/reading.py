@@ -37,6 +37,10 @@ MAX_ATTEMPTS = 3  # a file that kills its worker this often is failed, not retri
 STORE_TRIES = 3  # storing a read that met a concurrent writer (deadlock, busy) is tried this often
 
 
+# Every `ReadingState.state` reading_state answers (the API documents them as its `state` values).
+READING_STATES = ("queued", "reading", "failed", "withdrawn", "problems", "mismatch", "scored", "read")
+
+
 @dataclass(frozen=True)
 class ReadingState:
     """What the document page says about a document: a short state and whether it will change."""

@@ -185,3 +185,31 @@ def test_an_id_no_column_can_hold_is_not_found_on_pages_and_api(app, client, log
     spec = client.get("/api/v1/openapi.json").get_json()
     path = spec["paths"]["/api/v1/assessments/{assessment_id}"]["parameters"][0]["schema"]
     assert path == {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
+
+
+def test_a_document_withdrawn_on_its_page_is_withdrawn_in_the_api(app, build, client, login, parties):
+    aid = parties["assessment"].id
+    doc = build.document(parties["assessment"], parties["supplier"], content=pdf_bytes("withdrawn cert"),
+                         is_current=True)
+    page = login(parties["procurement"])
+    withdrawn = page.post(f"/assessments/{aid}/documents/{doc.id}/withdraw",
+                          data={"withdraw_reason": "Superseded by the 2026 certificate", "withdraw": "1"})
+    assert withdrawn.status_code == 302
+    secret = make_token(app, parties["legal"], ("read",))
+    body = call(client, "GET", f"/api/v1/assessments/{aid}/documents/{doc.id}", secret).get_json()
+    assert body["state"] == "withdrawn" and body["is_current"] is False
+    assert body["withdrawn_at"].endswith("+00:00")
+    assert body["withdrawn_reason"] == "Superseded by the 2026 certificate"
+    with app.app_context():
+        stamp = db.session.get(Document, doc.id).withdrawn_at
+    assert body["withdrawn_at"].startswith(stamp.strftime("%Y-%m-%dT%H:%M"))
+    [row] = call(client, "GET", f"/api/v1/assessments/{aid}", secret).get_json()["documents"]
+    assert row["withdrawn_at"] == body["withdrawn_at"] and row["state"] == "withdrawn"
+    document_schema = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]["Document"]
+    assert "withdrawn" in document_schema["properties"]["state"]["enum"]
+    assert "withdrawn_at" in document_schema["required"]
+
+    page.post(f"/assessments/{aid}/documents/{doc.id}/withdraw", data={"reinstate": "1"})
+    again = call(client, "GET", f"/api/v1/assessments/{aid}/documents/{doc.id}", secret).get_json()
+    assert again["withdrawn_at"] is None and again["withdrawn_reason"] is None
+    assert again["state"] != "withdrawn"
