@@ -17,6 +17,7 @@ from ..models import ASSESSMENT_STATUSES, DOCUMENT_ROLES
 RATINGS = ("red", "amber", "green")
 RATING_FILTERS = (*RATINGS, "none")  # "none": not rated yet (the dashboard's own choice)
 MAX_PER_PAGE = 100
+MAX_INVITED = 50
 
 
 class UtcDateTime(fields.DateTime):
@@ -106,6 +107,10 @@ class AssessmentCreateSchema(Schema):
     template_key = _text(100, required=True, metadata={"description": "A questionnaire template's key"})
     buyer_reference = fields.String(validate=validate.Length(max=100), allow_none=True)
     response_due = fields.Date(allow_none=True)
+    contact_emails = fields.List(fields.Email(validate=validate.Length(max=254)), load_default=list,
+                                 validate=validate.Length(max=MAX_INVITED), metadata={
+                                     "description": "Supplier people to invite, as the page's \"Invite "
+                                                    "supplier users\": each gets an invitation, mailed"})
 
 
 class EvidenceSchema(Schema):
@@ -157,6 +162,21 @@ class AssessmentSchema(AssessmentRowSchema):
     flags = fields.List(fields.Nested(FlagSchema), required=True)
     decision = fields.Nested(DecisionStateSchema, required=True)
     documents = fields.List(fields.Nested(DocumentRowSchema), required=True)
+
+
+class InvitationCreatedSchema(Schema):
+    """An invitation the call made, with its link: shown this once (certscope keeps only its hash)."""
+
+    id = fields.Integer(required=True)
+    email = fields.String(required=True)
+    expires_at = UtcDateTime(required=True)
+    link = fields.String(required=True, metadata={"description": "The single-use link, also mailed"})
+
+
+class AssessmentCreatedSchema(AssessmentSchema):
+    """The assessment just opened, and the invitations made for its contact e-mails."""
+
+    invitations = fields.List(fields.Nested(InvitationCreatedSchema), required=True)
 
 
 class UploadSchema(Schema):

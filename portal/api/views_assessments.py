@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from flask_login import current_user
 from flask_smorest import abort as refuse
 
@@ -25,6 +25,7 @@ from ..security import assessment_or_404, assessment_scope, procurement_required
 from .schemas import (
     AnswersInputSchema,
     AnswersSchema,
+    AssessmentCreatedSchema,
     AssessmentCreateSchema,
     AssessmentFilterSchema,
     AssessmentPageSchema,
@@ -63,15 +64,20 @@ def list_assessments(args: dict[str, Any]) -> dict[str, Any]:
 @v1.route("/assessments", methods=["POST"])
 @v1.doc(tags=["assessments"], summary="Open an assessment (procurement)")
 @v1.arguments(AssessmentCreateSchema)
-@v1.response(201, AssessmentSchema)
+@v1.response(201, AssessmentCreatedSchema)
 @procurement_required
 def create_assessment(data: dict[str, Any]) -> dict[str, Any]:
-    """Open an assessment of a supplier's product, as the "new assessment" page does."""
+    """Open an assessment of a supplier's product and invite its contacts, as the "new assessment" page
+    does (the same operation); each invitation's link is in the answer, this once."""
     keys = {key for key, _ in template_choices(current_user.organisation_id)}
     if data["template_key"] not in keys:
         unprocessable("Unknown questionnaire template; choose one of: " + ", ".join(sorted(keys)))
-    assessment = operations.create_assessment(current_user, {**data, "emails": []})
-    return _detail(assessment)
+    days = int(current_app.config.get("INVITATION_DAYS", 14))
+    assessment, invited = operations.open_assessment(current_user, {**data, "emails": data["contact_emails"]},
+                                                     days)
+    return {**_detail(assessment), "invitations": [
+        {"id": i.invitation.id, "email": i.invitation.email, "expires_at": i.invitation.expires_at,
+         "link": i.link} for i in invited]}
 
 
 @v1.route("/assessments/<int:assessment_id>", methods=["GET"])

@@ -21,14 +21,27 @@ from scoring.corrections import (
 )
 
 from .. import audit, jobs
+from ..auth.invitations import create_invitation
+from ..auth.operations import normalise_email
 from ..extensions import db
 from ..inserts import insert_ignoring_conflicts
-from ..models import Assessment, Comment, Correction, Document, Response, StoredFile, User, utcnow
+from ..models import (
+    Assessment,
+    Comment,
+    Correction,
+    Document,
+    Invitation,
+    Response,
+    StoredFile,
+    User,
+    utcnow,
+)
 from ..notifications import operations as notifications
 from ..reading.limits import Limits
 from ..unit_of_work import atomic
 from ..webhooks import operations as webhooks
 from . import reading, rescoring, storage
+from .helpers import invitation_link
 from .questionnaire_form import missing_required, question_specs
 
 # Statuses in which procurement can still record a decision (a decided assessment is closed).
@@ -65,6 +78,33 @@ def create_assessment(buyer: User, data: dict[str, Any]) -> Assessment:
     audit.record(buyer, "assessment.create", assessment, supplier=assessment.supplier_name,
                  product=assessment.product, template=assessment.template_key)
     return assessment
+
+
+@dataclass(frozen=True)
+class Invited:
+    """An invitation just made, and its link (shown once to whoever invited; mailed by a job)."""
+
+    invitation: Invitation
+    link: str
+
+
+def open_assessment(buyer: User, data: dict[str, Any], days: int) -> tuple[Assessment, list[Invited]]:
+    """Open an assessment and invite each of `data["emails"]` to it: the "new assessment" page, the
+    API's create and each line of a campaign, alike."""
+    assessment = create_assessment(buyer, data)
+    emails = dict.fromkeys(normalise_email(e) for e in data.get("emails") or () if e.strip())
+    return assessment, [invite_supplier(assessment, buyer, email, days) for email in emails]
+
+
+def invite_supplier(assessment: Assessment, actor: User, email: str, days: int) -> Invited:
+    """Invite `email` to the assessment; the link is mailed (or logged) by a job once this commits.
+
+    The link is absolute: built against the current request's address (a job builds it in a
+    request context made for the address procurement confirmed from)."""
+    invitation, token = create_invitation(assessment, email, actor, days=days)
+    link = invitation_link(token)
+    jobs.enqueue("mail_invitation", invitation.id, link)
+    return Invited(invitation, link)
 
 
 def _template_version(template: Any) -> Any:

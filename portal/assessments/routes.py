@@ -9,10 +9,8 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import jobs
 from ..auth.forms import InviteForm
 from ..auth.invitation_routes import remember_link
-from ..auth.invitations import create_invitation
 from ..forms import choices
 from ..models import Assessment
 from ..security import assessment_or_404, assessment_scope, procurement_required, roles_required
@@ -20,7 +18,7 @@ from . import bp, operations, pages, panels, rescoring, verdicts
 from .access import require_procurement, require_supplier_edit, supplier_may_edit
 from .dashboard import SORTS, DashboardQuery, conditions, portfolio
 from .forms import AssessmentForm, CommentForm, DashboardFilterForm, DecisionForm, status_choices
-from .helpers import invitation_link, split_lines, template_choices, today
+from .helpers import split_lines, template_choices, today
 from .questionnaire_form import (
     answers_from_form,
     apply_row_change,
@@ -66,9 +64,9 @@ def new() -> str | WerkzeugResponse:
     form = AssessmentForm()
     form.template_key.choices = choices(template_choices(current_user.organisation_id))
     if form.validate_on_submit():
-        data = _assessment_data(form)
-        assessment = operations.create_assessment(current_user, data)
-        invited = [_invite(assessment, email) for email in data["emails"]]
+        assessment, invited = operations.open_assessment(current_user, _assessment_data(form), _days())
+        for made in invited:
+            remember_link(made.invitation, made.link)
         flash(f"Assessment of {assessment.supplier_name} opened.", "success")
         if invited:  # the links are shown once, with Copy buttons, on the invitations page
             return redirect(url_for("auth.pending_invitations", assessment_id=assessment.id))
@@ -88,14 +86,8 @@ def _assessment_data(form: AssessmentForm) -> dict[str, Any]:
             "emails": split_lines(form.supplier_emails.data)}
 
 
-def _invite(assessment: Assessment, email: str) -> str:
-    """Invite `email`; the link is shown next, and mailed (or logged) by a job once the request commits."""
-    invitation, token = create_invitation(assessment, email, current_user,
-                                          days=int(current_app.config.get("INVITATION_DAYS", 14)))
-    link = invitation_link(token)
-    jobs.enqueue("mail_invitation", invitation.id, link)
-    remember_link(invitation, link)
-    return invitation.email
+def _days() -> int:
+    return int(current_app.config.get("INVITATION_DAYS", 14))
 
 
 @bp.post("/<int:assessment_id>/invitations")
@@ -108,7 +100,9 @@ def invite(assessment_id: int) -> WerkzeugResponse:
     if not form.validate_on_submit():
         flash("Enter a valid e-mail address to invite.", "error")
         return redirect(url_for(".detail", assessment_id=assessment.id))
-    email = _invite(assessment, form.email.data)
+    made = operations.invite_supplier(assessment, current_user, form.email.data, _days())
+    remember_link(made.invitation, made.link)
+    email = made.invitation.email
     flash(f"{email} invited. Copy the link below, or let the e-mail reach them.", "success")
     return redirect(url_for("auth.pending_invitations", assessment_id=assessment.id))
 

@@ -13,9 +13,9 @@ from flask import current_app
 
 from .. import audit, jobs
 from ..assessments.forms import REGIONS
-from ..assessments.helpers import invitation_link, template_choices
-from ..assessments.operations import OperationError, create_assessment
-from ..auth.invitations import InvitationError, create_invitation
+from ..assessments.helpers import template_choices
+from ..assessments.operations import OperationError, open_assessment
+from ..auth.invitations import InvitationError
 from ..extensions import db
 from ..models import Assessment, Campaign, CampaignEntry, Invitation, Response, User, utcnow
 from . import csvfile
@@ -169,14 +169,11 @@ def _create_lines(campaign: Campaign, actor: User) -> int:
 
 
 def _create_line(campaign: Campaign, actor: User, row: dict[str, Any], days: int) -> None:
-    assessment = create_assessment(actor, _assessment_data(row, campaign.template_key))
+    data = {**_assessment_data(row, campaign.template_key), "emails": row["contact_emails"]}
+    # links are absolute: built against the address procurement confirmed from
+    with current_app.test_request_context(base_url=campaign.base_url or "http://localhost/"):
+        assessment, _ = open_assessment(actor, data, days)
     db.session.add(CampaignEntry(campaign_id=campaign.id, line=row["line"], assessment_id=assessment.id))
-    for email in row["contact_emails"]:
-        invitation, token = create_invitation(assessment, email, actor, days=days)
-        # links are absolute: built against the address procurement confirmed from
-        with current_app.test_request_context(base_url=campaign.base_url or "http://localhost/"):
-            link = invitation_link(token)
-        jobs.enqueue("mail_invitation", invitation.id, link)
     db.session.flush()
 
 

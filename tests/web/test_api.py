@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.models import ApiToken, Assessment, AuditEvent, Document
+from portal.models import ApiToken, Assessment, AuditEvent, Document, Invitation
 
 from .api_helpers import call, make_token
 from .builders import pdf_bytes
@@ -213,3 +213,30 @@ def test_a_document_withdrawn_on_its_page_is_withdrawn_in_the_api(app, build, cl
     again = call(client, "GET", f"/api/v1/assessments/{aid}/documents/{doc.id}", secret).get_json()
     assert again["withdrawn_at"] is None and again["withdrawn_reason"] is None
     assert again["state"] != "withdrawn"
+
+
+def test_procurement_opens_an_assessment_and_invites_its_contacts_as_the_page_does(app, client, parties):
+    secret = make_token(app, parties["procurement"])
+    response = call(client, "POST", "/api/v1/assessments", secret, json={
+        "supplier_name": "Invited Vendor", "product": "Model Y", "template_key": "iso42001-supplier",
+        "contact_emails": ["Ops@Invited.example", "cto@invited.example", "ops@invited.example"]})
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["status"] == "invited"
+    assert [i["email"] for i in body["invitations"]] == ["ops@invited.example", "cto@invited.example"]
+    with app.app_context():
+        rows = db.session.scalars(sa.select(Invitation).where(Invitation.assessment_id == body["id"])
+                                  .order_by(Invitation.id)).all()
+        assert [r.email for r in rows] == ["ops@invited.example", "cto@invited.example"]
+        made = sa.select(AuditEvent).where(AuditEvent.action == "invitation.created")
+        created = db.session.scalars(made).all()
+        assert len(created) == 2 and all(e.details.get("api_token") for e in created)
+    link = body["invitations"][0]["link"]
+    assert link.startswith("http://localhost/") and body["invitations"][0]["expires_at"].endswith("+00:00")
+    opened = client.get(link.removeprefix("http://localhost"))
+    assert opened.status_code == 200 and "ops@invited.example" in opened.get_data(as_text=True)
+
+    refused = call(client, "POST", "/api/v1/assessments", secret, json={
+        "supplier_name": "V", "product": "P", "template_key": "iso42001-supplier",
+        "contact_emails": ["not-an-address"]})
+    assert refused.status_code == 422 and "contact_emails" in str(refused.get_json()["errors"])

@@ -127,9 +127,9 @@ def test_another_organisation_cannot_see_or_confirm(app, login, parties, build):
 ], ids=["unexpected", "refused"])
 def test_a_failed_creation_says_why_and_is_retried_without_duplicates(app, login, parties, monkeypatch,
                                                                        error, told):
-    from portal.campaigns import operations as campaign_ops
+    from portal.assessments import operations as assessment_ops
 
-    real = campaign_ops.create_invitation
+    real = assessment_ops.create_invitation
 
     def failing(assessment, email, *args, **kwargs):
         if email == "cto@nimbus.example":
@@ -140,7 +140,7 @@ def test_a_failed_creation_says_why_and_is_retried_without_duplicates(app, login
     before = len(query(app, sa.select(Assessment)))
     _upload(client, GOOD)
     [campaign] = query(app, sa.select(Campaign))
-    monkeypatch.setattr(campaign_ops, "create_invitation", failing)
+    monkeypatch.setattr(assessment_ops, "create_invitation", failing)
     page = client.post(f"/campaigns/{campaign.id}/confirm", follow_redirects=True).data.decode()
     [failed] = query(app, sa.select(Campaign))
     assert failed.state == "failed" and failed.failure == f"Nothing was created: {told}."
@@ -149,7 +149,7 @@ def test_a_failed_creation_says_why_and_is_retried_without_duplicates(app, login
     assert query(app, sa.select(CampaignEntry)) == []
     assert "Failed: nothing created" in client.get("/campaigns/").data.decode()
 
-    monkeypatch.setattr(campaign_ops, "create_invitation", real)
+    monkeypatch.setattr(assessment_ops, "create_invitation", real)
     done = client.post(f"/campaigns/{campaign.id}/retry", follow_redirects=True).data.decode()
     assert "<strong>2</strong> assessments" in done and "Try again" not in done
     again = client.post(f"/campaigns/{campaign.id}/retry", follow_redirects=True).data.decode()
