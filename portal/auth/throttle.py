@@ -134,10 +134,14 @@ def init_app(app: Flask) -> None:
     for name, value in DEFAULT_LIMITS.items():
         app.config.setdefault(name, value)
     storage = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
-    limiter = Limiter(get_remote_address, storage_uri=storage, strategy="moving-window")
+    name = app.config.get("QUEUE_NAME") or "certscope"
+    # The limits Flask-Limiter applies itself (the API's, the strength meter's) count in the same store:
+    # under this portal's own prefix (several portals may share one Redis, see QUEUE_NAME), and in this
+    # process's memory while the store does not answer - an outage must not turn every call into a 500.
+    limiter = Limiter(get_remote_address, storage_uri=storage, strategy="moving-window",
+                      key_prefix=f"{name}-limits", in_memory_fallback_enabled=True)
     limiter.init_app(app)
-    # Several portals may share one Redis (see QUEUE_NAME): each counts under its own prefix.
-    prefix = f"{app.config.get('QUEUE_NAME') or 'certscope'}-throttle"
+    prefix = f"{name}-throttle"
     app.extensions[EXTENSION] = Throttle(limiter, {name: app.config[name] for name in DEFAULT_LIMITS}, prefix)
 
 
