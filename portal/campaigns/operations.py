@@ -14,7 +14,8 @@ from flask import current_app
 from .. import audit, jobs
 from ..assessments.forms import REGIONS
 from ..assessments.helpers import template_choices
-from ..assessments.operations import OperationError, open_assessment
+from ..assessments.operations import OperationError, open_assessment, supply_chain_question
+from ..assessments.rescoring import load_template
 from ..auth.invitations import InvitationError
 from ..extensions import db
 from ..models import Assessment, Campaign, CampaignEntry, Invitation, Response, User, utcnow
@@ -62,6 +63,7 @@ def preview(user: User, name: str, template_key: str, filename: str, content: by
         raise CampaignError("Choose one of the questionnaires offered.")
     rows = csvfile.read(content, REGION_CODES, today)  # CsvError: the whole file is refused
     _mark_existing(user, rows)
+    _mark_unasked_supply_chain(template_key, rows)
     result = Preview(rows)
     if result.bad:
         return result
@@ -85,6 +87,18 @@ def _mark_existing(user: User, rows: list[csvfile.Row]) -> None:
         ident = known.get((row.values["legal_name"].casefold(), row.values["product"].casefold()))
         if ident is not None:
             row.problems.append(f"already assessed (assessment {ident})")
+
+
+def _mark_unasked_supply_chain(template_key: str, rows: list[csvfile.Row]) -> None:
+    """Name the lines with a supply chain when the questionnaire asks none: it would be lost."""
+    if not any(r.values["supply_chain"] for r in rows):
+        return
+    if supply_chain_question(load_template(template_key)) is not None:
+        return
+    for row in rows:
+        if row.values["supply_chain"]:
+            row.problems.append(f"supply chain given, but the questionnaire {template_key} asks for none "
+                                "(leave the column empty, or choose a questionnaire that asks it)")
 
 
 def confirm(user: User, campaign: Campaign, base_url: str) -> None:
@@ -189,7 +203,7 @@ def _assessment_data(row: dict[str, Any], template_key: str) -> dict[str, Any]:
     return {"supplier_name": row["legal_name"], "supplier_legal_name": row["legal_name"],
             "product": row["product"], "product_aliases": row.get("aliases") or [],
             "required_regions": row.get("required_regions") or [], "template_key": template_key,
-            "buyer_reference": row.get("reference") or None,
+            "buyer_reference": row.get("reference") or None, "supply_chain": row.get("supply_chain") or [],
             "response_due": dt.date.fromisoformat(deadline) if deadline else None}
 
 

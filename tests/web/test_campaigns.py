@@ -11,7 +11,16 @@ import sqlalchemy as sa
 from portal.assessments.operations import OperationError
 from portal.extensions import db
 from portal.jobs.queue import enqueue
-from portal.models import Assessment, AuditEvent, Campaign, CampaignEntry, Invitation, Organisation, User
+from portal.models import (
+    Assessment,
+    AuditEvent,
+    Campaign,
+    CampaignEntry,
+    Invitation,
+    Organisation,
+    Response,
+    User,
+)
 
 from . import assessment_fixtures
 from .assessment_fixtures import query
@@ -196,3 +205,42 @@ def test_the_sweep_queues_again_a_campaign_whose_job_was_lost(app, login, partie
     assert query(app, sa.select(Campaign))[0].state == "created"
     assert len(query(app, sa.select(CampaignEntry))) == 2
     assert "0 campaign(s) queued again" in app.extensions["jobs"]["sweep"]().get()
+
+
+def test_the_supply_chain_column_reaches_scoring_as_a_typed_answer_would(app, login, parties):
+    from portal.assessments import rescoring
+
+    client = login(parties.procurement)
+    _upload(client, GOOD)
+    [campaign] = query(app, sa.select(Campaign))
+    client.post(f"/campaigns/{campaign.id}/confirm")
+    nimbus, quill = query(app, sa.select(Assessment).join(CampaignEntry).order_by(CampaignEntry.line))
+    with app.app_context():
+        draft = db.session.scalar(sa.select(Response).where(Response.assessment_id == nimbus.id))
+        assert draft is not None and draft.submitted_at is None
+        assert draft.answers == {"ai_suppliers": [{"name": "Cloudy Hosting", "role": None},
+                                                  {"name": "Tiny Labels", "role": None}]}
+        assert db.session.scalar(sa.select(Response).where(Response.assessment_id == quill.id)) is None
+        row = db.session.get(Assessment, nimbus.id)
+        from_campaign = rescoring.build_context(row, draft.answers, row.created_at.date())
+        typed = rescoring.build_context(row, {"ai_suppliers": [{"name": "Cloudy Hosting", "role": "LLM"},
+                                                               {"name": "Tiny Labels", "role": "TTS"}]},
+                                        row.created_at.date())
+        assert [m.name for m in from_campaign.supply_chain] == [m.name for m in typed.supply_chain] == [
+            "Cloudy Hosting", "Tiny Labels"]
+        assert row.status == "invited"
+        row.supplier_org_id = parties.supplier.organisation_id  # as accepting the invitation does
+        db.session.commit()
+    form = login(parties.supplier).get(f"/assessments/{nimbus.id}/questionnaire").data.decode()
+    assert 'value="Cloudy Hosting"' in form and 'value="Tiny Labels"' in form
+
+
+def test_a_supply_chain_for_a_questionnaire_that_asks_none_is_named(app, login, parties, monkeypatch):
+    from portal.campaigns import operations as campaign_ops
+
+    monkeypatch.setattr(campaign_ops, "supply_chain_question", lambda template: None)
+    response = _upload(login(parties.procurement), GOOD)
+    page = response.data.decode()
+    assert response.status_code == 400 and "1 of 2 lines need fixing" in page
+    assert "supply chain given, but the questionnaire iso42001-supplier asks for none" in page
+    assert query(app, sa.select(Campaign)) == []
