@@ -241,3 +241,74 @@ def test_a_name_that_does_not_resolve_at_delivery_is_tried_again(app, login, par
     assert len(receiver.got) == 1
     attempts = query(app, sa.select(WebhookAttempt).order_by(WebhookAttempt.number))
     assert "could not be found" in attempts[0].error and attempts[1].status_code == 200
+
+
+def _certificate(folder, name):
+    """A self-signed certificate for `name` (its own root): cert.pem and key.pem in `folder`."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                       serialization.PrivateFormat.PKCS8,
+                                                       serialization.NoEncryption()))
+    return folder / "cert.pem", folder / "key.pem"
+
+
+@pytest.mark.parametrize("app_config", [{"WEBHOOK_ALLOW_PRIVATE": False, "WEBHOOK_BACKOFF_S": 0,
+                                         "WEBHOOK_MAX_ATTEMPTS": 1}])
+@pytest.mark.parametrize("served_name, delivered", [(NAME, True), ("someone-else.example", False)],
+                         ids=["certificate-of-the-name", "certificate-of-another-name"])
+def test_https_to_the_checked_address_still_verifies_the_names_certificate(
+        app, login, parties, receiver, dns, tmp_path, monkeypatch, served_name, delivered):
+    import ssl
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    import certifi
+
+    cert, key = _certificate(tmp_path, served_name)
+    got = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802  (http.server's name)
+            got.append((self.headers["Host"], self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, format, *args):  # noqa: A002
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(certifi, "where", lambda: str(cert))  # the test's root is the only one trusted
+    try:
+        dns.answers = [PUBLIC]  # PUBLIC:<port> is 127.0.0.1:<port> on the test's network
+        url = f"https://{NAME}:{server.server_port}/hooks"
+        registered = login(parties.procurement).post("/webhooks/", data={"url": url, "events": ALL})
+        assert registered.status_code == 200
+        _submit(login, parties)
+    finally:
+        server.shutdown()
+        server.server_close()
+    [attempt] = query(app, sa.select(WebhookAttempt))
+    if delivered:
+        assert attempt.status_code == 204 and [host for host, _ in got] == [f"{NAME}:{server.server_port}"]
+    else:
+        assert got == [] and attempt.status_code is None and "CERTIFICATE_VERIFY_FAILED" in attempt.error
