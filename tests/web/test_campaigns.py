@@ -124,6 +124,7 @@ def test_another_organisation_cannot_see_or_confirm(app, login, parties, build):
     stranger = login(build.user(build.org("buyer", name="Stranger"), "procurement"))
     assert stranger.get(f"/campaigns/{campaign.id}").status_code == 404
     assert stranger.post(f"/campaigns/{campaign.id}/confirm").status_code == 404
+    assert stranger.post(f"/campaigns/{campaign.id}/retry").status_code == 404
     assert b"Zq Winter Campaign" not in stranger.get("/campaigns/").data
     assert login(parties.legal).get("/campaigns/").status_code == 403
     assert query(app, sa.select(Campaign))[0].state == "preview"
