@@ -111,6 +111,9 @@ class AssessmentCreateSchema(Schema):
                                  validate=validate.Length(max=MAX_INVITED), metadata={
                                      "description": "Supplier people to invite, as the page's \"Invite "
                                                     "supplier users\": each gets an invitation, mailed"})
+    supply_chain = fields.List(_text(200), load_default=list, validate=validate.Length(max=50), metadata={
+        "description": "The supplier's AI suppliers as you know them: pre-filled in its questionnaire "
+                       "(when it asks for them) for the supplier to complete, and scored as its answer"})
 
 
 class EvidenceSchema(Schema):

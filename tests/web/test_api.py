@@ -240,3 +240,14 @@ def test_procurement_opens_an_assessment_and_invites_its_contacts_as_the_page_do
         "supplier_name": "V", "product": "P", "template_key": "iso42001-supplier",
         "contact_emails": ["not-an-address"]})
     assert refused.status_code == 422 and "contact_emails" in str(refused.get_json()["errors"])
+
+
+def test_a_supply_chain_given_on_create_is_the_questionnaires_draft_answer(app, client, parties):
+    secret = make_token(app, parties["procurement"])
+    body = call(client, "POST", "/api/v1/assessments", secret, json={
+        "supplier_name": "Chain Vendor", "product": "Model Z", "template_key": "iso42001-supplier",
+        "supply_chain": ["Cloudy Hosting", " Tiny  Labels ", "Cloudy Hosting"]}).get_json()
+    answers = call(client, "GET", f"/api/v1/assessments/{body['id']}/answers", secret).get_json()
+    assert answers["answers"] == {"ai_suppliers": [{"name": "Cloudy Hosting", "role": None},
+                                                   {"name": "Tiny Labels", "role": None}]}
+    assert answers["submitted_at"] is None and body["status"] == "draft"
