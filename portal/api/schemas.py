@@ -255,6 +255,9 @@ class AnswersInputSchema(Schema):
 class DecisionSchema(Schema):
     decision = fields.String(required=True, validate=validate.OneOf(("accepted", "rejected")))
     reason = _text(5000, required=True)
+    confirm = fields.Boolean(load_default=False, metadata={
+        "description": "Accept despite the risks (not rated, blockers, no documents or answers): the "
+                       "explicit confirmation the page asks for"})
 
 
 class SummaryQuerySchema(Schema):

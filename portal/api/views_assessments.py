@@ -124,7 +124,10 @@ def put_answers(data: dict[str, Any], assessment_id: int) -> dict[str, Any]:
 
 
 @v1.route("/assessments/<int:assessment_id>/decision", methods=["POST"])
-@v1.doc(tags=["decisions"], summary="Accept or reject the supplier, with a reason (procurement)")
+@v1.doc(tags=["decisions"], summary="Accept or reject the supplier, with a reason (procurement)",
+        description="Accepting an assessment that is not rated, has blockers, has no documents or no "
+                    "submitted answers needs `confirm: true` (as the page's confirmation); without it the "
+                    "answer is a 422 problem whose `errors.confirm` lists the risks.")
 @v1.arguments(DecisionSchema)
 @v1.response(200, AssessmentSchema)
 @procurement_required
@@ -133,7 +136,11 @@ def decide(data: dict[str, Any], assessment_id: int) -> dict[str, Any]:
     assessment = assessment_or_404(assessment_id)
     require_procurement(current_user, assessment)
     try:
-        operations.decide_assessment(assessment, current_user, data["decision"], data["reason"])
+        operations.decide_assessment(assessment, current_user, data["decision"], data["reason"],
+                                     confirmed=data["confirm"])
+    except operations.ConfirmationNeeded as err:
+        refuse(422, message=f"{err} Send the decision again with \"confirm\": true to accept anyway.",
+               errors={"confirm": list(err.risks)})
     except operations.OperationError as err:
         unprocessable(str(err))
     return _detail(assessment)

@@ -40,7 +40,7 @@ from ..notifications import operations as notifications
 from ..reading.limits import Limits
 from ..unit_of_work import atomic
 from ..webhooks import operations as webhooks
-from . import reading, rescoring, storage
+from . import reading, rescoring, storage, verdicts
 from .helpers import invitation_link
 from .questionnaire_form import missing_required, question_specs
 
@@ -53,6 +53,14 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 
 class OperationError(ValueError):
     """A request that cannot be carried out; `str()` is a user-facing reason."""
+
+
+class ConfirmationNeeded(OperationError):
+    """Accepting despite `risks` was asked without the explicit confirmation it needs."""
+
+    def __init__(self, risks: tuple[str, ...]) -> None:
+        super().__init__("Accepting despite " + "; ".join(risks) + " needs your explicit confirmation.")
+        self.risks = risks
 
 
 @dataclass(frozen=True)
@@ -311,12 +319,13 @@ def add_comment(assessment: Assessment, user: User, body: str) -> Comment:
     return comment
 
 
-def decide_assessment(assessment: Assessment, user: User, decision: str, reason: str,
-                      risks: tuple[str, ...] = (), confirmed: bool = False) -> Assessment:
+def decide_assessment(assessment: Assessment, user: User, decision: str, reason: str, *,
+                      confirmed: bool = False) -> Assessment:
     """Accept or reject the supplier, recording who decided, when and why.
 
-    Accepting despite `risks` (not rated, blockers, nothing submitted) needs `confirmed`; the risks
-    accepted are kept in the audit trail beside the reason.
+    Accepting despite risks (not rated, blockers, no documents, nothing submitted: verdicts.risks_now,
+    the one rule for the pages and the API) needs `confirmed`; the risks accepted are kept in the audit
+    trail beside the reason.
     """
     if assessment.status not in DECIDABLE:
         raise OperationError(f"This assessment is {assessment.status.replace('_', ' ')}: no decision can be "
@@ -325,12 +334,13 @@ def decide_assessment(assessment: Assessment, user: User, decision: str, reason:
         raise OperationError("Choose accept or reject.")
     if not reason.strip():
         raise OperationError("Give a reason for the decision.")
-    if decision == "accepted" and risks and not confirmed:
-        raise OperationError("Accepting despite " + "; ".join(risks) + " needs your confirmation.")
+    risks = verdicts.risks_now(assessment) if decision == "accepted" else ()
+    if risks and not confirmed:
+        raise ConfirmationNeeded(risks)
     assessment.status, assessment.decision_reason = decision, reason.strip()
     assessment.decided_by, assessment.decided_at = user.id, utcnow()
     assessment.updated_at = utcnow()
     db.session.flush()
     audit.record(user, "assessment.decide", assessment, decision=decision, reason=assessment.decision_reason,
-                 rating=assessment.rating, risks_accepted=list(risks) if decision == "accepted" else [])
+                 rating=assessment.rating, risks_accepted=list(risks))
     return assessment

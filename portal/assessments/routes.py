@@ -182,12 +182,11 @@ def decide(assessment_id: int) -> str | WerkzeugResponse:
     if not form.validate_on_submit() or not form.reason.data.strip():
         flash("Choose accept or reject and give a reason.", "error")
         return back
-    risks = verdicts.risks_now(assessment)
-    if form.decision.data == "accepted" and risks and not form.confirm.data:
-        return render_template("assessments/decision_confirm.html", a=assessment, form=form, risks=risks)
     try:
         operations.decide_assessment(assessment, current_user, form.decision.data, form.reason.data,
-                                     risks=risks, confirmed=bool(form.confirm.data))
+                                     confirmed=bool(form.confirm.data))
+    except operations.ConfirmationNeeded as err:
+        return render_template("assessments/decision_confirm.html", a=assessment, form=form, risks=err.risks)
     except operations.OperationError as err:
         flash(str(err), "error")
     else:

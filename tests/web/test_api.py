@@ -126,11 +126,45 @@ def test_the_supplier_saves_a_draft_then_submits_with_required_answers_enforced(
 def test_procurement_decides_with_a_reason(app, client, parties):
     secret = make_token(app, parties["procurement"])
     url = f"/api/v1/assessments/{parties['assessment'].id}/decision"
-    response = call(client, "POST", url, secret, json={"decision": "accepted", "reason": "Evidence holds."})
+    response = call(client, "POST", url, secret,
+                    json={"decision": "accepted", "reason": "Evidence holds.", "confirm": True})
     assert response.status_code == 200 and response.get_json()["status"] == "accepted"
     assert response.get_json()["decision"]["reason"] == "Evidence holds."
     blank = call(client, "POST", url, secret, json={"decision": "rejected", "reason": ""})
     assert blank.status_code == 422
+
+
+def test_accepting_despite_risks_needs_the_confirmation_the_pages_ask_for(app, client, parties):
+    """No documents, no answers, no rating: the API refuses as the page does, until `confirm` is sent."""
+    secret = make_token(app, parties["procurement"])
+    aid = parties["assessment"].id
+    url = f"/api/v1/assessments/{aid}/decision"
+    refused = call(client, "POST", url, secret, json={"decision": "accepted", "reason": "We know them."})
+    assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
+    problem = refused.get_json()
+    assert "confirm" in problem["detail"] and "it is not rated" in problem["detail"]
+    assert "no documents were provided" in problem["errors"]["confirm"]
+    assert "the supplier has not submitted its answers" in problem["errors"]["confirm"]
+    with app.app_context():
+        assert db.session.get(Assessment, aid).status != "accepted"
+        decided = sa.select(AuditEvent).where(AuditEvent.action == "assessment.decide")
+        assert not db.session.scalars(decided).all()
+    unconfirmed = call(client, "POST", url, secret,
+                       json={"decision": "accepted", "reason": "We know them.", "confirm": False})
+    assert unconfirmed.status_code == 422
+    done = call(client, "POST", url, secret, json={"decision": "accepted", "reason": "We know them.",
+                                                   "confirm": True})
+    assert done.status_code == 200 and done.get_json()["status"] == "accepted"
+    with app.app_context():
+        [event] = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "assessment.decide"))
+        assert "it is not rated" in event.details["risks_accepted"]
+
+
+def test_rejecting_through_the_api_needs_no_confirmation(app, client, parties):
+    secret = make_token(app, parties["procurement"])
+    url = f"/api/v1/assessments/{parties['assessment'].id}/decision"
+    done = call(client, "POST", url, secret, json={"decision": "rejected", "reason": "No evidence."})
+    assert done.status_code == 200 and done.get_json()["status"] == "rejected"
 
 
 def test_legal_gets_the_summary_as_json_and_pdf_and_the_portfolio_export(app, client, parties):
