@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,8 +149,12 @@ def _template_version(template: Any) -> Any:
 
 @atomic
 def save_answers(assessment: Assessment, user: User, answers: dict[str, Any], *, submit: bool,
-                 today: dt.date, score_now: bool = False) -> Response:
-    """Save the supplier's answers as a draft, or submit them (required answers enforced)."""
+                 today: dt.date, score_now: bool = False, cleared: Iterable[str] = ()) -> Response:
+    """Save the supplier's answers as a draft, or submit them (required answers enforced).
+
+    `cleared`: questions the supplier left blank although the documents offered an answer; saved as
+    null, so the offer is not made again (the supplier's choice wins over the reading).
+    """
     template = rescoring.load_template(assessment.template_key, assessment.template_version)
     if submit:
         missing = missing_required(answers, question_specs(template))
@@ -161,7 +166,8 @@ def save_answers(assessment: Assessment, user: User, answers: dict[str, Any], *,
     response = assessment.response or Response(
         assessment_id=assessment.id, template_key=assessment.template_key,
         template_version=assessment.template_version)
-    response.answers = answers
+    cleared = sorted(set(cleared) - set(answers))
+    response.answers = {**answers, **dict.fromkeys(cleared)}
     if submit:
         response.submitted_at = utcnow()
         assessment.status = "submitted"
@@ -171,7 +177,7 @@ def save_answers(assessment: Assessment, user: User, answers: dict[str, Any], *,
     assessment.updated_at = utcnow()
     db.session.flush()
     audit.record(user, "response.submit" if submit else "response.save_draft", assessment,
-                 answered=sorted(answers))
+                 answered=sorted(answers), **({"cleared": cleared} if cleared else {}))
     if submit:
         notifications.supplier_submitted(assessment, user)
         webhooks.emit(assessment.buyer_org_id, "supplier.submitted",

@@ -141,12 +141,13 @@ def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
     if change is not None:  # add/remove a supplier row: show the answers as typed, check and save nothing
         focus = apply_row_change(form, change)
         return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
-                               field_name=field_name, focus=focus, offered=offered,
+                               field_name=field_name, focus=focus, offered=offered, saved=saved,
                                **panels.supplier_panels(assessment))
     if form.validate_on_submit():
-        try:
-            operations.save_answers(assessment, current_user, answers_from_form(form, specs),
-                                    submit=submitting, today=today())
+        answers = answers_from_form(form, specs)
+        try:  # an answer the documents offer, left blank, is the supplier's choice: kept cleared
+            operations.save_answers(assessment, current_user, answers, submit=submitting, today=today(),
+                                    cleared=[qid for qid in offered if qid not in answers])
         except operations.OperationError as err:
             flash(str(err), "error")
         else:
@@ -154,7 +155,8 @@ def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
             target = ".detail" if submitting else ".questionnaire"
             return redirect(url_for(target, assessment_id=assessment.id))
     return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
-                           field_name=field_name, offered=offered, **panels.supplier_panels(assessment))
+                           field_name=field_name, offered=offered, saved=saved,
+                           **panels.supplier_panels(assessment))
 
 
 @bp.post("/<int:assessment_id>/comments")

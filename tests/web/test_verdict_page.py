@@ -137,3 +137,26 @@ def test_the_questionnaire_is_pre_filled_from_the_certificate_and_marked(app, lo
     assert answers["certificate_number"] == "QCS-42001-23028-B"
     assert "Pre-filled: read from the certificate" in client.get(
         f"/assessments/{assessment.id}/questionnaire").data.decode()
+
+
+def test_a_pre_filled_answer_the_supplier_clears_stays_cleared(app, login, kinetica):
+    procurement, _, supplier, assessment = kinetica
+    client = login(supplier)
+    url = f"/assessments/{assessment.id}/questionnaire"
+    offered = client.get(url).data.decode()
+    assert re.search(r'id="q_certificate_number"[^>]*>\s*QCS-42001-23028</textarea>', offered)
+    # the supplier keeps the pre-filled date and clears the number (it is not theirs to state, say)
+    form = {"save_draft": "1", "q_certificate_number": "", "q_certification_date": "2024-08-14"}
+    assert client.post(url, data=form).status_code == 302
+    page = client.get(url).data.decode()
+    assert re.search(r'id="q_certificate_number"[^>]*>\s*</textarea>', page)  # not offered again
+    assert "You cleared this answer, and it stays cleared" in _text(page.encode())
+    assert re.search(r'value="2024-08-14"', page)
+    [answers] = query(app, sa.select(Response.answers))
+    assert answers.get("certificate_number") in (None, "") and answers["certification_date"] == "2024-08-14"
+    detail = login(procurement).get(f"/assessments/{assessment.id}").data.decode()
+    assert re.search(r'<tr class="claim claim-unanswered" data-question="certificate_number">', detail)
+    # typing it again later is kept as typed
+    assert client.post(url, data={**form, "q_certificate_number": "QCS-42001-23028"}).status_code == 302
+    [answers] = query(app, sa.select(Response.answers))
+    assert answers["certificate_number"] == "QCS-42001-23028"
