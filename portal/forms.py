@@ -14,6 +14,11 @@ except ImportError:  # pragma: no cover - older WTForms
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
+def answered(page: str, *forms: Any, refused: bool = False) -> str | tuple[str, int]:
+    """Return a form's page: 400 when a sent form was refused (its errors are on the page), else 200."""
+    return (page, 400) if refused or any(form.errors for form in forms) else page
+
+
 def choices(pairs: Iterable[tuple[Any, str]]) -> list[Any]:
     """Return select/radio options in the form this WTForms version prefers."""
     if SelectChoice is None:

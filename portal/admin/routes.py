@@ -12,7 +12,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from werkzeug.wrappers import Response
 
 from ..extensions import db
-from ..forms import choices
+from ..forms import answered, choices
 from ..models import Organisation, User
 from ..security import admin_required
 from . import accreditation, bp, operations
@@ -42,7 +42,7 @@ def index() -> str:
 
 @bp.route("/organisations", methods=["GET", "POST"])
 @admin_required
-def organisations() -> str | Response:
+def organisations() -> str | tuple[str, int] | Response:
     """List organisations and add one."""
     form = OrganisationForm()
     if form.validate_on_submit():
@@ -55,7 +55,8 @@ def organisations() -> str | Response:
             return redirect(url_for("admin.organisations"))
     counts = (sa.select(Organisation, sa.func.count(User.id)).outerjoin(User)
               .group_by(Organisation.id).order_by(Organisation.name))
-    return render_template("admin/organisations.html", form=form, rows=db.session.execute(counts).all())
+    return answered(render_template("admin/organisations.html", form=form,
+                                    rows=db.session.execute(counts).all()), form)
 
 
 def _organisation_choices() -> list[tuple[int, str]]:
@@ -65,7 +66,7 @@ def _organisation_choices() -> list[tuple[int, str]]:
 
 @bp.route("/users", methods=["GET", "POST"])
 @admin_required
-def users() -> str | Response:
+def users() -> str | tuple[str, int] | Response:
     """List users and add one."""
     form = UserForm()
     form.organisation_id.choices = choices(_organisation_choices())
@@ -82,7 +83,7 @@ def users() -> str | Response:
     query = (sa.select(User).join(Organisation).options(contains_eager(User.organisation))
              .order_by(Organisation.name, User.email))
     page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
-    return render_template("admin/users.html", form=form, page=page)
+    return answered(render_template("admin/users.html", form=form, page=page), form)
 
 
 def _user_or_404(user_id: int) -> User:
@@ -175,7 +176,7 @@ def user_sessions_revoke(user_id: int) -> Response:
 
 @bp.route("/accreditation-bodies", methods=["GET", "POST"])
 @admin_required
-def accreditation_bodies() -> str | Response:
+def accreditation_bodies() -> str | tuple[str, int] | Response:
     """List accreditation bodies and add one."""
     form = AccreditationBodyForm()
     if form.validate_on_submit():
@@ -190,8 +191,8 @@ def accreditation_bodies() -> str | Response:
             return redirect(url_for("admin.accreditation_bodies"))
     stored = accreditation.list_bodies()
     shown = stored or accreditation.registry_from_db().bodies
-    return render_template("admin/accreditation.html", form=form, import_form=ImportCsvForm(),
-                           bodies=shown, stored=bool(stored))
+    return answered(render_template("admin/accreditation.html", form=form, import_form=ImportCsvForm(),
+                                    bodies=shown, stored=bool(stored)), form)
 
 
 @bp.route("/accreditation-bodies/import", methods=["POST"])

@@ -19,7 +19,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from parsers.controls import ANNEX_A
@@ -145,8 +145,9 @@ class DecisionForm(FlaskForm):
     """Accept or reject the supplier, with a reason."""
 
     decision = RadioField("Decision", choices=choices([("accepted", "Accept"), ("rejected", "Reject")]),
-                          validators=[InputRequired()])
-    reason = TextAreaField("Reason", validators=[InputRequired(), Length(max=5000)])
+                          validators=[InputRequired("Choose accept or reject.")])
+    reason = TextAreaField("Reason", validators=[DataRequired("Give a reason for the decision."),
+                                                 Length(max=5000)])
     confirm = BooleanField("I have read the risks above and accept the supplier anyway")
     submit = SubmitField("Record decision")
 

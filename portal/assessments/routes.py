@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..auth.forms import InviteForm
 from ..auth.invitation_routes import remember_link
-from ..forms import choices
+from ..forms import answered, choices
 from ..models import Assessment
 from ..security import assessment_or_404, assessment_scope, procurement_required, roles_required
 from . import bp, operations, pages, panels, rescoring, verdicts
@@ -59,7 +59,7 @@ def _dashboard_query(form: DashboardFilterForm) -> DashboardQuery:
 
 @bp.route("/new", methods=["GET", "POST"])
 @procurement_required
-def new() -> str | WerkzeugResponse:
+def new() -> str | tuple[str, int] | WerkzeugResponse:
     """Open an assessment of a supplier's product (and invite its users)."""
     form = AssessmentForm()
     form.template_key.choices = choices(template_choices(current_user.organisation_id))
@@ -71,7 +71,7 @@ def new() -> str | WerkzeugResponse:
         if invited:  # the links are shown once, with Copy buttons, on the invitations page
             return redirect(url_for("auth.pending_invitations", assessment_id=assessment.id))
         return redirect(url_for(".detail", assessment_id=assessment.id))
-    return render_template("assessments/new.html", form=form)
+    return answered(render_template("assessments/new.html", form=form), form)
 
 
 def _assessment_data(form: AssessmentForm) -> dict[str, Any]:
@@ -111,11 +111,15 @@ def invite(assessment_id: int) -> WerkzeugResponse:
 @roles_required(*VIEWERS)
 def detail(assessment_id: int) -> str:
     """Show answers beside evidence, flags with quotes, history (when scored, and why), thread, decision."""
-    assessment = assessment_or_404(assessment_id)
+    return _detail_page(assessment_or_404(assessment_id), DecisionForm(formdata=None))
+
+
+def _detail_page(assessment: Assessment, decision_form: DecisionForm) -> str:
     view = pages.assessment_view(assessment)
     return render_template("assessments/detail.html", a=assessment, v=view,
-                           comment_form=CommentForm(), decision_form=DecisionForm(),
-                           invite_form=InviteForm(), can_edit=supplier_may_edit(current_user, assessment),
+                           comment_form=CommentForm(formdata=None), decision_form=decision_form,
+                           invite_form=InviteForm(formdata=None),
+                           can_edit=supplier_may_edit(current_user, assessment),
                            can_decide=_can_decide(assessment))
 
 
@@ -126,7 +130,7 @@ def _can_decide(assessment: Assessment) -> bool:
 
 @bp.route("/<int:assessment_id>/questionnaire", methods=["GET", "POST"])
 @roles_required("supplier")
-def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
+def questionnaire(assessment_id: int) -> str | tuple[str, int] | WerkzeugResponse:
     """Let the supplier answer: save a draft any time, submit when the required answers are in."""
     assessment = assessment_or_404(assessment_id)
     require_supplier_edit(current_user, assessment)
@@ -143,20 +147,22 @@ def questionnaire(assessment_id: int) -> str | WerkzeugResponse:
         return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
                                field_name=field_name, focus=focus, offered=offered, saved=saved,
                                **panels.supplier_panels(assessment))
+    refusal = None
     if form.validate_on_submit():
         answers = answers_from_form(form, specs)
         try:  # an answer the documents offer, left blank, is the supplier's choice: kept cleared
             operations.save_answers(assessment, current_user, answers, submit=submitting, today=today(),
                                     cleared=[qid for qid in offered if qid not in answers])
         except operations.OperationError as err:
-            flash(str(err), "error")
+            refusal = str(err)  # shown in the error summary, with the form's own problems
         else:
             flash("Answers submitted." if submitting else "Draft saved.", "success")
             target = ".detail" if submitting else ".questionnaire"
             return redirect(url_for(target, assessment_id=assessment.id))
-    return render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
-                           field_name=field_name, offered=offered, saved=saved,
+    page = render_template("assessments/questionnaire.html", a=assessment, form=form, specs=specs,
+                           field_name=field_name, offered=offered, saved=saved, refusal=refusal,
                            **panels.supplier_panels(assessment))
+    return answered(page, form, refused=refusal is not None)
 
 
 @bp.post("/<int:assessment_id>/comments")
@@ -175,15 +181,14 @@ def comment(assessment_id: int) -> WerkzeugResponse:
 
 @bp.post("/<int:assessment_id>/decision")
 @procurement_required
-def decide(assessment_id: int) -> str | WerkzeugResponse:
+def decide(assessment_id: int) -> str | tuple[str, int] | WerkzeugResponse:
     """Accept or reject the supplier with a reason; accepting despite risks asks for a confirmation first."""
     assessment = assessment_or_404(assessment_id)
     require_procurement(current_user, assessment)
     form = DecisionForm()
     back = redirect(url_for(".detail", assessment_id=assessment.id, _anchor="decision"))
-    if not form.validate_on_submit() or not form.reason.data.strip():
-        flash("Choose accept or reject and give a reason.", "error")
-        return back
+    if not form.validate_on_submit():  # the page again, what was typed kept, the problems listed
+        return answered(_detail_page(assessment, form), form)
     try:
         operations.decide_assessment(assessment, current_user, form.decision.data, form.reason.data,
                                      confirmed=bool(form.confirm.data))

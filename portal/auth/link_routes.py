@@ -7,6 +7,7 @@ from flask_login import current_user, login_user
 from werkzeug.wrappers import Response
 
 from .. import jobs, sessions
+from ..forms import answered
 from . import bp, links
 from .forms import EmailLinkForm, ResetPasswordForm, UseLinkForm
 from .routes import ask_for_code
@@ -15,7 +16,7 @@ SENT = ("If {email} has an account that may use this, a link is on its way; it w
         "minutes. Nothing arrived? Check spam, or ask again in a few minutes.")
 
 
-def _request(purpose: str, endpoint: str, template: str) -> str | Response:
+def _request(purpose: str, endpoint: str, template: str) -> str | tuple[str, int] | Response:
     form = EmailLinkForm()
     if form.validate_on_submit():
         made = links.request_link(form.email.data, purpose)
@@ -25,11 +26,11 @@ def _request(purpose: str, endpoint: str, template: str) -> str | Response:
         # The same answer whether or not the address has an account: the form tells nobody who is here.
         flash(SENT.format(email=form.email.data.strip(), minutes=links.MINUTES[purpose]), "info")
         return redirect(url_for("auth.login"))
-    return render_template(template, form=form)
+    return answered(render_template(template, form=form), form)
 
 
 @bp.route("/login/email", methods=["GET", "POST"])
-def request_sign_in_link() -> str | Response:
+def request_sign_in_link() -> str | tuple[str, int] | Response:
     """Ask for a sign-in link by e-mail (suppliers: no password needed)."""
     if current_user.is_authenticated:
         return redirect(url_for("home"))
@@ -56,7 +57,7 @@ def sign_in_with_link(token: str) -> str | Response | tuple[str, int]:
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
-def forgot_password() -> str | Response:
+def forgot_password() -> str | tuple[str, int] | Response:
     """Ask for a password-reset link by e-mail (every account)."""
     return _request(links.RESET, "auth.reset_password", "auth/password_forgot.html")
 
@@ -76,4 +77,4 @@ def reset_password(token: str) -> str | Response | tuple[str, int]:
         flash("Your password is changed and you were signed out everywhere. Sign in with the new one.",
               "success")
         return redirect(url_for("auth.login"))
-    return render_template("auth/password_reset.html", form=form, email=link.user.email)
+    return answered(render_template("auth/password_reset.html", form=form, email=link.user.email), form)

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from .. import sessions
+from ..forms import answered
 from ..models import User
 from ..redirects import safe_next
 from . import bp, invitations, operations
@@ -77,7 +78,7 @@ def logout() -> Response:
 
 @bp.route("/account", methods=["GET", "POST"])
 @login_required
-def account() -> str | Response:
+def account() -> str | tuple[str, int] | Response:
     """Show the account and change the password."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
@@ -90,7 +91,7 @@ def account() -> str | Response:
             sessions.renew(session)  # this session stays, under a new id; every other one ends
             flash("Password changed. You were signed out everywhere else.", "success")
             return redirect(url_for("auth.account"))
-    return render_template("auth/account.html", form=form)
+    return answered(render_template("auth/account.html", form=form), form)
 
 
 @bp.route("/password-strength", methods=["POST"])
@@ -132,7 +133,7 @@ def _join(invitation: invitations.Invitation) -> str | Response | tuple[str, int
         assessment = invitations.accept_invitation(invitation, current_user)
         flash("Invitation accepted.", "success")
         return redirect(_assessment_url(assessment.id))
-    return render_template("auth/invitation_join.html", form=form, invitation=invitation)
+    return answered(render_template("auth/invitation_join.html", form=form, invitation=invitation), form)
 
 
 def _create_account(invitation: invitations.Invitation) -> str | Response | tuple[str, int]:
@@ -148,7 +149,7 @@ def _create_account(invitation: invitations.Invitation) -> str | Response | tupl
         login_user(user)
         flash("Welcome. Your account is ready.", "success")
         return redirect(_assessment_url(invitation.assessment_id))
-    return render_template("auth/invitation_accept.html", form=form, invitation=invitation)
+    return answered(render_template("auth/invitation_accept.html", form=form, invitation=invitation), form)
 
 
 def _assessment_url(assessment_id: int) -> str:

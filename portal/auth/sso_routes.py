@@ -11,6 +11,7 @@ from flask import abort, flash, redirect, render_template, request, session, url
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from ..forms import answered
 from ..models import SsoConfig
 from ..redirects import safe_next
 from . import bp, sso
@@ -40,7 +41,7 @@ def _go_to_provider(config: SsoConfig) -> str | Response:
 
 
 @bp.route("/login/sso", methods=["GET", "POST"])
-def sso_start() -> str | Response:
+def sso_start() -> str | tuple[str, int] | Response:
     """Sign in with the organisation's provider, found by the work e-mail's domain."""
     if current_user.is_authenticated:
         return redirect(url_for("home"))
@@ -51,7 +52,7 @@ def sso_start() -> str | Response:
             return _go_to_provider(config)
         domain = form.email.data.rpartition("@")[2]
         form.email.errors.append(f"No single sign-on is set up for @{domain}. Sign in with your password.")
-    return render_template("auth/sso_start.html", form=form)
+    return answered(render_template("auth/sso_start.html", form=form), form)
 
 
 @bp.route("/login/sso/<int:organisation_id>", methods=["GET", "POST"])

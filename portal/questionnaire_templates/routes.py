@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 import questionnaires
 from questionnaires import QuestionnaireError, Template
 
+from ..forms import answered
 from ..models import QuestionnaireTemplateRecord as Record
 from ..security import procurement_required, roles_required
 from . import bp, operations, store
@@ -40,7 +41,7 @@ def show(key: str) -> str:
 
 @bp.route("/<key>/copy", methods=["GET", "POST"])
 @procurement_required
-def copy(key: str) -> str | WerkzeugResponse:
+def copy(key: str) -> str | tuple[str, int] | WerkzeugResponse:
     """Copy a template into a new one the organisation owns and can change."""
     source, _ = _visible_or_404(key, request.args.get("version"))
     form = CopyForm(data={"title": f"{source.title} ({current_user.organisation.name})"})
@@ -53,12 +54,13 @@ def copy(key: str) -> str | WerkzeugResponse:
         else:
             flash(f"Template '{row.title}' created (version 1).", "success")
             return redirect(url_for(".show", key=row.key))
-    return render_template("questionnaire_templates/copy.html", t=source, form=form, error=error)
+    page = render_template("questionnaire_templates/copy.html", t=source, form=form, error=error)
+    return answered(page, form, refused=error is not None)
 
 
 @bp.route("/<key>/questions/new", methods=["GET", "POST"])
 @procurement_required
-def add_question(key: str) -> str | WerkzeugResponse:
+def add_question(key: str) -> str | tuple[str, int] | WerkzeugResponse:
     """Add a question to the organisation's template (stored as a new version)."""
     row = _own_latest_or_404(key)
     form = QuestionForm()
@@ -71,13 +73,14 @@ def add_question(key: str) -> str | WerkzeugResponse:
         else:
             flash(f"Question '{form.id.data.strip()}' added: version {new.version}.", "success")
             return redirect(url_for(".show", key=key))
-    return render_template("questionnaire_templates/question.html", t=store.template_of(row), form=form,
+    page = render_template("questionnaire_templates/question.html", t=store.template_of(row), form=form,
                            error=error)
+    return answered(page, form, refused=error is not None)
 
 
 @bp.route("/<key>/questions/<question_id>/remove", methods=["GET", "POST"])
 @procurement_required
-def remove_question(key: str, question_id: str) -> str | WerkzeugResponse:
+def remove_question(key: str, question_id: str) -> str | tuple[str, int] | WerkzeugResponse:
     """Remove a question from the organisation's template (a new version); ask first if scoring uses it."""
     row = _own_latest_or_404(key)
     template = store.template_of(row)
@@ -92,8 +95,9 @@ def remove_question(key: str, question_id: str) -> str | WerkzeugResponse:
         else:
             flash(f"Question '{question_id}' removed: version {new.version}.", "success")
             return redirect(url_for(".show", key=key))
-    return render_template("questionnaire_templates/remove.html", t=template, q=question, form=form,
+    page = render_template("questionnaire_templates/remove.html", t=template, q=question, form=form,
                            use=operations.scoring_use(question), error=error)
+    return answered(page, form, refused=error is not None)
 
 
 def _visible_or_404(key: str, version: str | None) -> tuple[Template, Record | None]:

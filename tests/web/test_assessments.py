@@ -52,7 +52,7 @@ def test_procurement_opens_an_assessment_and_invites_the_supplier(app, login, pa
 
 def test_opening_an_assessment_needs_supplier_and_product(app, login, parties):
     response = login(parties.procurement).post("/assessments/new", data={"template_key": "iso42001-supplier"})
-    assert response.status_code == 200 and b"This field is required" in response.data
+    assert response.status_code == 400 and b"This field is required" in response.data
     assert len(query(app, sa.select(Assessment))) == 2
 
 
@@ -104,7 +104,7 @@ def test_submitting_without_required_answers_is_refused(app, login, parties):
     client = login(parties.supplier)
     url = f"/assessments/{parties.assessment.id}/questionnaire"
     response = client.post(url, data={"submit_answers": "1", "q_supply_chain_in_scope": "yes"})
-    assert response.status_code == 200 and b"This answer is required" in response.data
+    assert response.status_code == 400 and b"This answer is required" in response.data
     assert query(app, sa.select(Response)) == []
     assert _assessment(app, parties.assessment.id).status != "submitted"
 

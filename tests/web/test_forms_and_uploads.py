@@ -178,3 +178,51 @@ def test_the_next_step_names_what_is_still_missing(app, login, parties):
     step = re.search(r'id="next-step"><strong>([^<]+)', page).group(1)
     assert "Statement of Applicability" in step and "certificate" not in step.split("upload")[-1]
     assert "questionnaire" in step
+
+
+def _summary(html):
+    """Return the error summary's count and its (anchor, text) links."""
+    start = html.index("data-error-summary")
+    summary = html[start:html.index("</div>", start)]
+    count = int(re.search(r"(\d+) problems? to fix", summary).group(1))
+    return count, re.findall(r'<a href="#([^"]+)" data-focus="\1">([^<]+)</a>', summary)
+
+
+def _refused_forms(build, parties):
+    """(who, url, data, a value typed that must come back) for forms sent with a mistake in them."""
+    admin = build.user(build.org("buyer", name="Operators"), "admin")
+    aid = parties.assessment.id
+    return [
+        (parties.supplier, f"/assessments/{aid}/questionnaire",
+         {"submit_answers": "Submit", "q_certification_date": "31/02/2025"}, "31/02/2025"),
+        (parties.supplier, f"/assessments/{aid}/questionnaire",
+         {"save_draft": "Save draft", "q_certification_date": "not a date"}, "not a date"),
+        (parties.procurement, "/assessments/new",
+         {"supplier_name": "Typed Vendor", "product": "", "template_key": "iso42001-supplier"},
+         "Typed Vendor"),
+        (parties.procurement, f"/assessments/{aid}/decision", {"reason": "Typed reason"}, "Typed reason"),
+        (parties.procurement, f"/assessments/{aid}/decision", {"decision": "rejected", "reason": " "}, None),
+        (parties.procurement, "/account",
+         {"current": "wrong", "password": "short", "confirm": "other"}, None),
+        (None, "/login/email", {"email": ""}, None),
+        (None, "/password/forgot", {"email": ""}, None),
+        (admin, "/admin/organisations", {"name": "", "kind": "buyer"}, None),
+        (parties.procurement, "/questionnaire-templates/iso42001-supplier/copy",
+         {"key": "Bad Key!", "title": "Typed title"}, "Typed title"),
+    ]
+
+
+def test_every_form_sent_with_mistakes_answers_400_with_a_counted_linked_summary_and_keeps_values(
+        app, build, client, login, parties):
+    for who, url, data, typed in _refused_forms(build, parties):
+        sender = login(who) if who is not None else app.test_client()
+        response = sender.post(url, data=data)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 400, (url, data, response.status_code)
+        assert "data-error-summary" in html, url
+        count, links = _summary(html)
+        assert count == len(links) >= 1, (url, count, links)
+        for anchor, _ in links:
+            assert f'id="{anchor}"' in html, (url, anchor)
+        if typed is not None:
+            assert typed in html, (url, typed)

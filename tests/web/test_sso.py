@@ -202,7 +202,7 @@ def test_an_unknown_domain_and_an_unreachable_provider_are_told(
         app: Flask, build: Any, acme: tuple[Organisation, SsoConfig]) -> None:
     client = app.test_client()
     unknown = client.post("/login/sso", data={"email": "someone@nowhere.test"})
-    assert unknown.status_code == 200 and "No single sign-on is set up for @nowhere.test" in unknown.get_data(
+    assert unknown.status_code == 400 and "No single sign-on is set up for @nowhere.test" in unknown.get_data(
         as_text=True)
     with app.app_context():
         config = db.session.get(SsoConfig, acme[1].id)

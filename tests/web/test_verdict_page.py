@@ -71,7 +71,8 @@ def test_accepting_despite_risks_needs_a_reason_and_a_confirmation(app, login, b
     assert "Accept Supplier" in shown and "no documents were provided" in shown and "it is not rated" in shown
     assert "We know them well." in shown  # the reason is kept for the confirmation
     assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["in_progress"]
-    assert buyer.post(url, data={"decision": "accepted", "reason": " "}).status_code == 302  # no reason: back
+    blank = buyer.post(url, data={"decision": "accepted", "reason": " "})  # no reason: the page again, told
+    assert blank.status_code == 400 and "Reason: Give a reason for the decision." in _text(blank.data)
     assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["in_progress"]
 
     done = buyer.post(url, data={"decision": "accepted", "reason": "We know them well.", "confirm": "y"})
