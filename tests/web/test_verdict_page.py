@@ -40,7 +40,7 @@ def test_the_verdict_comes_first_with_plain_titles_evidence_and_next_step(app, l
     procurement, _, _, assessment = kinetica
     page = login(procurement).get(f"/assessments/{assessment.id}").data.decode()
     verdict = page.index('id="verdict"')
-    assert verdict < page.index('id="claims"') < page.index('id="answers-h"')
+    assert verdict < page.index('id="claims"') < page.index('id="evidence-h"')
     line = html.unescape(re.search(r'<p class="verdict-line">(.*?)</p>', page, re.S).group(1))
     assert line.startswith("Red: 1 blocker") and "ClaimLens" in line and "Next: " in line
     title = flag_text("scope.narrow").title.format(product="ClaimLens", supplier="Kinetica", regions="EU")
@@ -161,3 +161,13 @@ def test_a_pre_filled_answer_the_supplier_clears_stays_cleared(app, login, kinet
     assert client.post(url, data={**form, "q_certificate_number": "QCS-42001-23028"}).status_code == 302
     [answers] = query(app, sa.select(Response.answers))
     assert answers["certificate_number"] == "QCS-42001-23028"
+
+
+def test_each_answer_is_shown_once_in_the_claims_table_with_the_response_state(app, login, build, kinetica):
+    procurement, _, _, assessment = kinetica
+    build.response(assessment, {"certificate_number": "QCS-42001-99999", "accredited": "yes"})
+    page = login(procurement).get(f"/assessments/{assessment.id}").data.decode()
+    assert page.count("QCS-42001-99999") == 1  # the claims table only: no second list of the answers
+    assert 'id="answers-h"' not in page and '<dl class="answers">' not in page
+    heading = re.search(r'<h2 id="claims-h">(.*?)</h2>', page, re.S).group(1)
+    assert "Claims beside evidence" in heading and "(answers in draft)" in heading
