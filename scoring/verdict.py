@@ -1,8 +1,9 @@
 """The verdict: one line a manager can act on, the flags under plain titles, and the next steps.
 
 An Assessment (rating and flags) and the engagement's Context in; a Verdict out. The words live as
-data in `data/flag_texts.yaml` (a title, a verdict clause and the buyer's next step per flag code);
-this module only chooses and joins them. Pure: no I/O beyond reading that file once.
+data in `data/flag_texts.yaml` (a title, a verdict clause, the buyer's next step and the supplier's
+per flag code); this module only chooses and joins them, for the buyer or for the supplier. Pure: no
+I/O beyond reading that file once.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ TEXTS_FILE = "data/flag_texts.yaml"
 PLACEHOLDERS = frozenset({"product", "supplier", "regions"})
 UNRATED_REASONS = ("no_documents", "reading", "unreadable", "no_certificate")
 HEADLINE_CLAUSES = 3  # more than this many blockers and concerns are counted, not listed, in the line
-_FLAG_KEYS = ("title", "clause", "ask")
+AUDIENCES = ("buyer", "supplier")  # whose next steps the verdict gives (legal reads the buyer's)
+_ASK_KEYS = {"buyer": "ask", "supplier": "supplier_ask"}
+_FLAG_KEYS = ("title", "clause", "ask", "supplier_ask")
 _GROUPS = (("high", "blocker"), ("medium", "concern"), ("low", "note"))
 
 
@@ -40,11 +43,12 @@ class FlagText:
     title: str
     clause: str
     ask: str
+    supplier_ask: str
 
 
 @dataclass(frozen=True)
 class FlagSummary:
-    """One raised flag as the page shows it: plain title, what it rests on, what to ask for."""
+    """One raised flag as the page shows it: plain title, what it rests on, the reader's next step."""
 
     code: str
     severity: str
@@ -72,14 +76,19 @@ class Verdict:
         return self.blockers + self.concerns + self.notes
 
 
-def verdict(result: Assessment, context: Context) -> Verdict:
-    """Return the verdict on a scored assessment for the engagement `context` describes."""
+def verdict(result: Assessment, context: Context, audience: str = "buyer") -> Verdict:
+    """Return the verdict on a scored assessment for the engagement `context` describes.
+
+    `audience` ("buyer" or "supplier") chooses whose next steps it gives: the buyer asks the supplier
+    for evidence, the supplier uploads, answers or explains."""
+    ask = _ask_key(audience)
     values = _values(context)
     order = {code: i for i, code in enumerate(_texts()["flags"])}  # the texts file's order, per severity
-    summaries = [summarise(flag, values) for flag in sorted(result.flags, key=lambda f: order[f.code])]
+    flags = sorted(result.flags, key=lambda f: order[f.code])
+    summaries = [summarise(flag, values, audience) for flag in flags]
     groups = {severity: tuple(s for s in summaries if s.severity == severity) for severity, _ in _GROUPS}
     serious = groups["high"] + groups["medium"]
-    steps = tuple(dict.fromkeys(s.ask for s in serious + groups["low"])) or (_clear()["ask"],)
+    steps = tuple(dict.fromkeys(s.ask for s in serious + groups["low"])) or (_clear()[ask],)
     if serious:
         listed = "; ".join(s.clause for s in serious[:HEADLINE_CLAUSES])
         more = len(serious) - HEADLINE_CLAUSES
@@ -91,20 +100,28 @@ def verdict(result: Assessment, context: Context) -> Verdict:
     return Verdict(result.rating, headline, steps, groups["high"], groups["medium"], groups["low"])
 
 
-def unrated(reason: str) -> Verdict:
-    """Return the verdict on an assessment with no rating yet, saying why and what to do."""
+def unrated(reason: str, audience: str = "buyer") -> Verdict:
+    """Return the verdict on an assessment with no rating yet, saying why and what `audience` does next."""
+    key = _ask_key(audience)
     texts = _texts()["unrated"]
     if reason not in texts:
         raise FlagTextError(f"no unrated reason {reason!r}; known: {', '.join(UNRATED_REASONS)}")
-    summary, ask = texts[reason]["summary"], texts[reason]["ask"]
+    summary, ask = texts[reason]["summary"], texts[reason][key]
     return Verdict(None, f"Not rated: {summary}. Next: {ask}.", (ask,))
 
 
-def summarise(flag: Flag, values: Mapping[str, str]) -> FlagSummary:
-    """Return one flag with its plain title, verdict clause and next step filled in."""
+def summarise(flag: Flag, values: Mapping[str, str], audience: str = "buyer") -> FlagSummary:
+    """Return one flag with its plain title, verdict clause and `audience`'s next step filled in."""
     text = flag_text(flag.code)
+    ask = text.supplier_ask if _ask_key(audience) == "supplier_ask" else text.ask
     return FlagSummary(flag.code, flag.severity, _fill(text.title, values), _fill(text.clause, values),
-                       _fill(text.ask, values), flag.message, tuple(flag.evidence))
+                       _fill(ask, values), flag.message, tuple(flag.evidence))
+
+
+def _ask_key(audience: str) -> str:
+    if audience not in _ASK_KEYS:
+        raise ValueError(f"no audience {audience!r}; known: {', '.join(AUDIENCES)}")
+    return _ASK_KEYS[audience]
 
 
 def flag_text(code: str) -> FlagText:
@@ -166,8 +183,8 @@ def _texts() -> dict[str, Any]:
     if missing:
         raise FlagTextError(f"{TEXTS_FILE} has no texts for flag(s) {', '.join(missing)}")
     for reason in UNRATED_REASONS:
-        _check_entry(f"unrated.{reason}", data["unrated"].get(reason), ("summary", "ask"))
-    _check_entry("clear", data["clear"], ("summary", "ask"))
+        _check_entry(f"unrated.{reason}", data["unrated"].get(reason), ("summary", "ask", "supplier_ask"))
+    _check_entry("clear", data["clear"], ("summary", "ask", "supplier_ask"))
     return data
 
 

@@ -131,8 +131,8 @@ class AssessmentView:
     claims: list[Claim]
 
 
-def assessment_view(assessment: Assessment) -> AssessmentView:
-    """Load the page's data for one (already authorised) assessment."""
+def assessment_view(assessment: Assessment, audience: str = "buyer") -> AssessmentView:
+    """Load the page's data for one (already authorised) assessment, its next steps for `audience`."""
     specs = question_specs(load_template(assessment.template_key, assessment.template_version))
     response = db.session.scalar(sa.select(Response).where(Response.assessment_id == assessment.id))
     answers = dict(response.answers or {}) if response else {}
@@ -142,7 +142,7 @@ def assessment_view(assessment: Assessment) -> AssessmentView:
                                       .order_by(Scoring.id.desc()).limit(HISTORY_LIMIT)))
     documents = _document_views(docs)
     latest = history[0] if history else None
-    verdict = assessment_verdict(assessment, latest, docs, answers)
+    verdict = assessment_verdict(assessment, latest, docs, answers, audience)
     return AssessmentView(
         verdict=verdict, flags=flag_lines(verdict, latest), risks=decision_risks(assessment, verdict, docs),
         claims=claim_rows(assessment, answers, documents_read(_current_readings(documents), latest)),

@@ -115,7 +115,7 @@ def detail(assessment_id: int) -> str:
 
 
 def _detail_page(assessment: Assessment, decision_form: DecisionForm) -> str:
-    view = pages.assessment_view(assessment)
+    view = pages.assessment_view(assessment, verdicts.audience_of(current_user.role))
     return render_template("assessments/detail.html", a=assessment, v=view,
                            comment_form=CommentForm(formdata=None), decision_form=decision_form,
                            invite_form=InviteForm(formdata=None),

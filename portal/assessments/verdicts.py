@@ -39,15 +39,21 @@ class FlagLine:
 
 
 def assessment_verdict(assessment: Assessment, latest: Scoring | None, documents: list[Document],
-                       answers: dict[str, Any]) -> Verdict:
-    """Return the verdict on the assessment as it stands now (unrated, with the reason, when not rated)."""
+                       answers: dict[str, Any], audience: str = "buyer") -> Verdict:
+    """Return the verdict on the assessment as it stands now (unrated, with the reason, when not rated),
+    with the next steps of `audience` (the buyer's, or the supplier's)."""
     if latest is not None and latest.rating == FAILED and assessment.rating is None:
         return Verdict(None, f"Not rated: {SCORING_BUG}. Next: parse the certificate again later.",
                        ("parse the certificate again later",))
     if assessment.rating is None or latest is None:
-        return unrated(_unrated_reason(documents))
+        return unrated(_unrated_reason(documents), audience)
     result = scoring.model.Assessment.from_json({"rating": latest.rating, "flags": latest.flags or []})
-    return verdict(result, build_context(assessment, answers, today()))
+    return verdict(result, build_context(assessment, answers, today()), audience)
+
+
+def audience_of(role: str) -> str:
+    """Return whose next steps a user reads: the supplier's own, or the buyer's (procurement, legal)."""
+    return "supplier" if role == "supplier" else "buyer"
 
 
 def _unrated_reason(documents: list[Document]) -> str:

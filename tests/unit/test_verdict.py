@@ -26,8 +26,28 @@ EXCLUDING = SCOPE + " Third-party speech recognition and speech synthesis provid
 def test_every_rule_has_a_title_a_clause_and_a_next_step():
     for code in RULES:
         text = flag_text(code)
-        assert text.title and text.clause and text.ask
+        assert text.title and text.clause and text.ask and text.supplier_ask
         assert code not in text.title  # a plain title, never the code
+        assert "ask the supplier" not in text.supplier_ask  # the supplier's own step, never the buyer's
+
+
+def test_the_supplier_gets_its_own_next_steps_the_buyer_its_own():
+    result = run(certificate(scope=NARROW_SCOPE, holder="Other Holdings plc"))
+    buyer, supplier = verdict(result, context()), verdict(result, context(), audience="supplier")
+    assert buyer.next_steps[0] == "ask the supplier for the certificate whose scope covers Acme VoiceAgent"
+    assert supplier.next_steps[0] == "upload the certificate whose scope covers Acme VoiceAgent"
+    assert supplier.headline.endswith("Next: upload the certificate whose scope covers Acme VoiceAgent.")
+    assert not any("ask the supplier" in step for step in supplier.next_steps)
+    assert [f.ask for f in supplier.flags] == [flag_text(f.code).supplier_ask.format(
+        product="Acme VoiceAgent", supplier="Acme Voice Ltd", regions="UK") for f in supplier.flags]
+    assert buyer.flags[0].title == supplier.flags[0].title and buyer.headline.split(". Next:")[0] == \
+        supplier.headline.split(". Next:")[0]  # the same verdict, only the next steps differ
+    clear = verdict(run(), context(), audience="supplier")
+    assert clear.next_steps[0].startswith("check that your questionnaire")
+    assert unrated("no_documents", audience="supplier").headline.endswith(
+        "Next: upload your ISO/IEC 42001 certificate and Statement of Applicability.")
+    with pytest.raises(ValueError, match="no audience 'legal'"):
+        verdict(result, context(), audience="legal")
 
 
 def test_a_red_verdict_names_its_blockers_and_concerns_in_one_line_with_the_next_step():

@@ -171,3 +171,32 @@ def test_each_answer_is_shown_once_in_the_claims_table_with_the_response_state(a
     assert 'id="answers-h"' not in page and '<dl class="answers">' not in page
     heading = re.search(r'<h2 id="claims-h">(.*?)</h2>', page, re.S).group(1)
     assert "Claims beside evidence" in heading and "(answers in draft)" in heading
+
+
+def test_each_role_reads_the_next_step_that_is_its_own(app, login, kinetica):
+    procurement, legal, supplier, assessment = kinetica
+    url = f"/assessments/{assessment.id}"
+
+    def line(who):
+        page = login(who).get(url).data.decode()
+        return html.unescape(re.search(r'<p class="verdict-line">(.*?)</p>', page, re.S).group(1)), _text(
+            page.encode())
+
+    for buyer_side in (procurement, legal):
+        headline, _ = line(buyer_side)
+        assert "Next: ask the supplier for the certificate whose scope covers ClaimLens." in headline
+    headline, text = line(supplier)
+    assert headline.startswith("Red: 1 blocker")  # the same verdict …
+    assert headline.endswith("Next: upload the certificate whose scope covers ClaimLens.")  # … its own step
+    assert "ask the supplier" not in text
+    assert "Next: upload the certificate whose scope covers ClaimLens." in text  # the flag's own step too
+
+
+def test_a_supplier_with_nothing_uploaded_is_told_to_upload(app, login, build):
+    procurement = build.user(build.org("buyer"), "procurement")
+    supplier_org = build.org("supplier")
+    supplier = build.user(supplier_org)
+    assessment = build.assessment(procurement, supplier_org)
+    text = _text(login(supplier).get(f"/assessments/{assessment.id}").data)
+    assert ("Not rated: the supplier has not uploaded any evidence yet. Next: upload your ISO/IEC 42001 "
+            "certificate and Statement of Applicability.") in text
