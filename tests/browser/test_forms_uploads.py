@@ -8,6 +8,7 @@ a document read as something else can be re-typed; a document is withdrawn and r
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -215,3 +216,55 @@ def test_the_upload_is_sent_by_script_with_progress_under_the_portals_own_csp(br
     assert refused == []
     shots(page, "scripted-upload-results")
     context.close()
+
+
+# Records what the progress bar and its text show, in the window (which outlives the document the answer
+# page replaces): every change of the bar's value or visibility and of the text, in order.
+WATCH_PROGRESS = """() => {
+    window.progressSeen = [];
+    const bar = document.querySelector('[data-progress]');
+    const text = document.querySelector('[data-progress-text]');
+    const watch = new MutationObserver(
+        () => window.progressSeen.push({hidden: bar.hidden, value: bar.value, text: text.textContent}));
+    watch.observe(bar, {attributes: true});
+    watch.observe(text, {childList: true, characterData: true, subtree: true});
+}"""
+BIG = 6 * 1024 * 1024  # sent at 4 MB/s below: about 1.5 s of progress events
+
+
+def _throttle(network: Any, upload_bytes_per_s: int) -> None:
+    network.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0,
+                                                      "downloadThroughput": -1,
+                                                      "uploadThroughput": upload_bytes_per_s})
+
+
+def test_the_progress_bar_follows_a_large_upload_then_the_answer_is_shown(browser, site, case, shots,
+                                                                          tmp_path):
+    page = _page(browser, site, DESKTOP)
+    sign_in(page, case["supplier"])
+    page.goto(f"/assessments/{case['id']}/documents")
+    assert page.locator("[data-progress]").is_hidden()  # nothing is being sent yet
+    big = tmp_path / "holiday-video.pdf"  # large, and refused once sent (not a PDF): nothing to read after
+    big.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * BIG)
+    page.get_by_label("PDF files").set_input_files(str(big))
+    network = page.context.new_cdp_session(page)  # Chromium's own throttling: the bytes go out over time
+    network.send("Network.enable")
+    _throttle(network, 4 * 1024 * 1024)
+    page.evaluate(WATCH_PROGRESS)
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_function("() => window.progressSeen && window.progressSeen.some(s => s.value > 0 && "
+                           "s.value < 100 && !s.hidden)")
+    bar = page.locator("[data-progress]")
+    assert bar.is_visible() and 0 < float(bar.get_attribute("value") or 0) <= 100
+    assert page.locator("[data-progress-text]").inner_text().startswith("Sending: ")
+    shots(page, "upload-progress")
+    page.locator("#upload-results").wait_for()
+    _throttle(network, -1)
+    seen = page.evaluate("() => window.progressSeen")
+    values = [s["value"] for s in seen if not s["hidden"]]
+    assert values == sorted(values) and len(set(values)) >= 3, seen  # it moved, forwards only
+    assert values[-1] == 100 and any(s["text"] == "Sent; opening the result." for s in seen)
+    texts = [s["text"] for s in seen if s["text"].startswith("Sending: ")]
+    assert texts and all(re.fullmatch(r"Sending: \d{1,3} %", t) for t in texts)
+    answer = page.locator("#upload-results").inner_text()  # the server's answer, shown in its place
+    assert "Upload refused for “holiday-video.pdf”" in answer and "not a PDF" in answer
