@@ -93,6 +93,13 @@ def test_magic_link_pre_filled_journey(portal, new_page, shots, mail_log):
     assert "2 of 2 files stored" in supplier.locator("#upload-results").inner_text()
     _check_page(supplier, shots, "phone-uploaded-both")
 
+    # The supplier reads the same verdict, with the next steps that are its own (never "ask the supplier").
+    supplier.goto(assessment_url)
+    line = supplier.locator(".verdict-line").inner_text()
+    assert line.startswith("Red: ") and "Next: upload the certificate whose scope covers ClaimLens" in line
+    assert "ask the supplier" not in supplier.locator("#verdict").inner_text()
+    _check_page(supplier, shots, "phone-supplier-verdict")
+
     # The questionnaire comes pre-filled, each value marked with where it was read.
     supplier.goto(assessment_url + "/questionnaire")
     assert "pre-filled from what certscope read" in supplier.locator("#prefill-note").inner_text()
@@ -140,8 +147,17 @@ def test_magic_link_pre_filled_journey(portal, new_page, shots, mail_log):
         assert "Agrees" in row.inner_text() and row.get_by_role("link").count() == 1
         _check_page(page, shots, f"{label}-verdict-and-claims")
 
-    # Accepting a red assessment asks for a confirmation; done with the keyboard only.
+    # A decision without a reason is refused on the page itself: counted, linked, the choice kept (a blank
+    # reason: an empty one the browser's own check stops first).
     buyer.get_by_label("Accept").check()
+    buyer.get_by_label("Reason").fill("   ")
+    buyer.get_by_role("button", name="Record decision").click()
+    summary = buyer.locator("[data-error-summary]")
+    assert "1 problem to fix" in summary.inner_text() and "Reason: Give a reason" in summary.inner_text()
+    assert buyer.get_by_label("Accept").is_checked()
+    _check_page(buyer, shots, "decision-refused")
+
+    # Accepting a red assessment asks for a confirmation; done with the keyboard only.
     buyer.get_by_label("Reason").fill("Accepted with a contractual scope extension.")
     buyer.get_by_role("button", name="Record decision").click()
     assert "Accept Kinetica despite the risks?" in buyer.locator("h1").inner_text()
