@@ -132,6 +132,8 @@ class FlagSchema(Schema):
 class DecisionStateSchema(Schema):
     reason = fields.String(allow_none=True, required=True)
     decided_at = UtcDateTime(allow_none=True, required=True)
+    acceptance_risks = fields.List(fields.String(), required=True, metadata={
+        "description": "While undecided: why accepting now needs confirm: true (empty when it does not)"})
 
 
 class DocumentRowSchema(Schema):
@@ -241,7 +243,8 @@ class ControlCorrectionSchema(Schema):
 class AnswersSchema(Schema):
     template_key = fields.String(required=True)
     template_version = fields.String(required=True)
-    answers = fields.Dict(keys=fields.String(), required=True)
+    answers = fields.Dict(keys=fields.String(), required=True, metadata={
+        "description": "Question id → answer; null: the supplier cleared an answer the documents offered"})
     submitted_at = UtcDateTime(allow_none=True, required=True)
 
 

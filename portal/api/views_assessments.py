@@ -163,7 +163,8 @@ def _detail(a: Assessment) -> dict[str, Any]:
             "template_key": a.template_key, "template_version": a.template_version,
             "surveillance_due": a.surveillance_due, "scored_at": latest.scored_at if latest else None,
             "flags": [_flag(f) for f in (latest.flags if latest else [])],
-            "decision": {"reason": a.decision_reason, "decided_at": a.decided_at},
+            "decision": {"reason": a.decision_reason, "decided_at": a.decided_at,
+                         "acceptance_risks": list(view.risks) if a.status in operations.DECIDABLE else []},
             "documents": [document_row(d.doc) for d in view.documents]}
 
 

@@ -139,6 +139,9 @@ def test_accepting_despite_risks_needs_the_confirmation_the_pages_ask_for(app, c
     secret = make_token(app, parties["procurement"])
     aid = parties["assessment"].id
     url = f"/api/v1/assessments/{aid}/decision"
+    detail = call(client, "GET", f"/api/v1/assessments/{aid}", secret).get_json()
+    risks = detail["decision"]["acceptance_risks"]
+    assert "it is not rated" in risks and "no documents were provided" in risks  # known before deciding
     refused = call(client, "POST", url, secret, json={"decision": "accepted", "reason": "We know them."})
     assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
     problem = refused.get_json()
@@ -155,6 +158,7 @@ def test_accepting_despite_risks_needs_the_confirmation_the_pages_ask_for(app, c
     done = call(client, "POST", url, secret, json={"decision": "accepted", "reason": "We know them.",
                                                    "confirm": True})
     assert done.status_code == 200 and done.get_json()["status"] == "accepted"
+    assert done.get_json()["decision"]["acceptance_risks"] == []  # decided: nothing left to accept
     with app.app_context():
         [event] = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "assessment.decide"))
         assert "it is not rated" in event.details["risks_accepted"]
