@@ -2,13 +2,15 @@
 
 urllib3 underneath (what requests uses), with one change: the connection opens a socket to each
 checked address in turn instead of looking the host name up itself. Everything else stays the
-name's: the Host header, TLS's server name and the certificate check (against certifi's roots, as
-requests had it). No proxy from the environment is used (a proxy would connect where it likes), no
-redirect is followed, no retry is made here (the delivery job retries with back-off).
+name's: the Host header, TLS's server name and the certificate check (against the roots requests
+used: REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE when set - an on-premises CA -, else certifi's). No proxy
+from the environment is used (a proxy would connect where it likes), no redirect is followed, no retry
+is made here (the delivery job retries with back-off).
 """
 
 from __future__ import annotations
 
+import os
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -52,12 +54,17 @@ def _pool(target: Target, timeout: float) -> HTTPConnectionPool:
     limits = Timeout(connect=timeout, read=timeout)
     if target.scheme == "https":
         pool: HTTPConnectionPool = HTTPSConnectionPool(target.host, target.port, timeout=limits, maxsize=1,
-                                                       cert_reqs="CERT_REQUIRED", ca_certs=certifi.where())
+                                                       cert_reqs="CERT_REQUIRED", ca_certs=_roots())
         pool.ConnectionCls = _pinned(HTTPSConnection, target.addresses)
     else:
         pool = HTTPConnectionPool(target.host, target.port, timeout=limits, maxsize=1)
         pool.ConnectionCls = _pinned(HTTPConnection, target.addresses)
     return pool
+
+
+def _roots() -> str:
+    """The trusted roots, as requests picks them (its environment variables, else certifi)."""
+    return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or certifi.where()
 
 
 def _pinned(base: type[HTTPConnection], addresses: tuple[str, ...]) -> Any:

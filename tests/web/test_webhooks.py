@@ -278,8 +278,6 @@ def test_https_to_the_checked_address_still_verifies_the_names_certificate(
     import threading
     from http.server import BaseHTTPRequestHandler, HTTPServer
 
-    import certifi
-
     cert, key = _certificate(tmp_path, served_name)
     got = []
 
@@ -297,7 +295,8 @@ def test_https_to_the_checked_address_still_verifies_the_names_certificate(
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setattr(certifi, "where", lambda: str(cert))  # the test's root is the only one trusted
+    # the test's root is the only one trusted: an on-premises CA named as requests takes it
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
     try:
         dns.answers = [PUBLIC]  # PUBLIC:<port> is 127.0.0.1:<port> on the test's network
         url = f"https://{NAME}:{server.server_port}/hooks"
