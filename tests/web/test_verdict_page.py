@@ -145,6 +145,7 @@ def test_a_pre_filled_answer_the_supplier_clears_stays_cleared(app, login, kinet
     client = login(supplier)
     url = f"/assessments/{assessment.id}/questionnaire"
     offered = client.get(url).data.decode()
+    before = int(re.search(r'id="prefill-note">(\d+) answers? (?:are|is) pre-filled', offered).group(1))
     assert re.search(r'id="q_certificate_number"[^>]*>\s*QCS-42001-23028</textarea>', offered)
     # the supplier keeps the pre-filled date and clears the number (it is not theirs to state, say)
     form = {"save_draft": "1", "q_certificate_number": "", "q_certification_date": "2024-08-14"}
@@ -152,6 +153,8 @@ def test_a_pre_filled_answer_the_supplier_clears_stays_cleared(app, login, kinet
     page = client.get(url).data.decode()
     assert re.search(r'id="q_certificate_number"[^>]*>\s*</textarea>', page)  # not offered again
     assert "You cleared this answer, and it stays cleared" in _text(page.encode())
+    after = re.search(r'id="prefill-note">(\d+) answers? (?:are|is) pre-filled', page)
+    assert (int(after.group(1)) if after else 0) == before - 1  # the cleared one is no longer counted
     assert re.search(r'value="2024-08-14"', page)
     [answers] = query(app, sa.select(Response.answers))
     assert answers.get("certificate_number") in (None, "") and answers["certification_date"] == "2024-08-14"
