@@ -149,7 +149,13 @@ class DecisionForm(FlaskForm):
     reason = TextAreaField("Reason", validators=[DataRequired("Give a reason for the decision."),
                                                  Length(max=5000)])
     confirm = BooleanField("I have read the risks above and accept the supplier anyway")
+    step = HiddenField()  # "confirm": sent from the confirmation page, where the box must be ticked
     submit = SubmitField("Record decision")
+
+    def refuse_unconfirmed(self) -> None:
+        """Mark the box as the problem when the confirmation page was sent without it ticked."""
+        if self.step.data == "confirm":
+            self.confirm.errors = [*self.confirm.errors, "Tick the box to accept despite the risks."]
 
 
 class DashboardFilterForm(FlaskForm):

@@ -192,8 +192,10 @@ def decide(assessment_id: int) -> str | tuple[str, int] | WerkzeugResponse:
     try:
         operations.decide_assessment(assessment, current_user, form.decision.data, form.reason.data,
                                      confirmed=bool(form.confirm.data))
-    except operations.ConfirmationNeeded as err:
-        return render_template("assessments/decision_confirm.html", a=assessment, form=form, risks=err.risks)
+    except operations.ConfirmationNeeded as err:  # asked first; refused when asked and not ticked
+        form.refuse_unconfirmed()
+        page = render_template("assessments/decision_confirm.html", a=assessment, form=form, risks=err.risks)
+        return answered(page, form)
     except operations.OperationError as err:
         flash(str(err), "error")
     else:

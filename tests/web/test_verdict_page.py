@@ -75,6 +75,16 @@ def test_accepting_despite_risks_needs_a_reason_and_a_confirmation(app, login, b
     assert blank.status_code == 400 and "Reason: Give a reason for the decision." in _text(blank.data)
     assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["in_progress"]
 
+    # sent from the confirmation page without its box ticked: refused there, the reason kept
+    unticked = buyer.post(url, data={"decision": "accepted", "reason": "We know them well.",
+                                     "step": "confirm"})
+    assert unticked.status_code == 400
+    shown = _text(unticked.data)
+    assert "1 problem to fix" in shown and "Tick the box to accept despite the risks" in shown
+    assert "We know them well." in shown and "it is not rated" in shown
+    assert 'href="#confirm"' in unticked.data.decode()
+    assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["in_progress"]
+
     done = buyer.post(url, data={"decision": "accepted", "reason": "We know them well.", "confirm": "y"})
     assert done.status_code == 302
     assert query(app, sa.select(Assessment.status).where(Assessment.id == assessment.id)) == ["accepted"]
