@@ -172,6 +172,8 @@ def test_procurement_supplier_and_legal_journey(portal, new_page, shots, mail_lo
     shots(buyer, "procurement-sees-flags")
     narrow = flags.locator("li", has_text="scope.narrow")
     narrow.get_by_role("link", name=re.compile("show on the page")).first.click()
+    buyer.wait_for_url(re.compile(r"/pages/\d+"))  # the click only starts the navigation
+    buyer.wait_for_load_state()
     assert buyer.locator(".evidence-quote").count() >= 1
     assert buyer.locator(".highlight").count() >= 1
     buyer.locator(".pdf-page img").evaluate("img => img.decode()")
