@@ -106,7 +106,8 @@ def unrated(reason: str, audience: str = "buyer") -> Verdict:
     texts = _texts()["unrated"]
     if reason not in texts:
         raise FlagTextError(f"no unrated reason {reason!r}; known: {', '.join(UNRATED_REASONS)}")
-    summary, ask = texts[reason]["summary"], texts[reason][key]
+    summary = texts[reason]["supplier_summary" if audience == "supplier" else "summary"]
+    ask = texts[reason][key]
     return Verdict(None, f"Not rated: {summary}. Next: {ask}.", (ask,))
 
 
@@ -183,7 +184,8 @@ def _texts() -> dict[str, Any]:
     if missing:
         raise FlagTextError(f"{TEXTS_FILE} has no texts for flag(s) {', '.join(missing)}")
     for reason in UNRATED_REASONS:
-        _check_entry(f"unrated.{reason}", data["unrated"].get(reason), ("summary", "ask", "supplier_ask"))
+        _check_entry(f"unrated.{reason}", data["unrated"].get(reason),
+                     ("summary", "supplier_summary", "ask", "supplier_ask"))
     _check_entry("clear", data["clear"], ("summary", "ask", "supplier_ask"))
     return data
 

@@ -44,8 +44,10 @@ def test_the_supplier_gets_its_own_next_steps_the_buyer_its_own():
         supplier.headline.split(". Next:")[0]  # the same verdict, only the next steps differ
     clear = verdict(run(), context(), audience="supplier")
     assert clear.next_steps[0].startswith("check that your questionnaire")
-    assert unrated("no_documents", audience="supplier").headline.endswith(
+    assert unrated("no_documents", audience="supplier").headline == (
+        "Not rated: you have not uploaded any evidence yet. "
         "Next: upload your ISO/IEC 42001 certificate and Statement of Applicability.")
+    assert unrated("no_documents").headline.startswith("Not rated: the supplier has not uploaded")
     with pytest.raises(ValueError, match="no audience 'legal'"):
         verdict(result, context(), audience="legal")
 

@@ -211,5 +211,5 @@ def test_a_supplier_with_nothing_uploaded_is_told_to_upload(app, login, build):
     supplier = build.user(supplier_org)
     assessment = build.assessment(procurement, supplier_org)
     text = _text(login(supplier).get(f"/assessments/{assessment.id}").data)
-    assert ("Not rated: the supplier has not uploaded any evidence yet. Next: upload your ISO/IEC 42001 "
+    assert ("Not rated: you have not uploaded any evidence yet. Next: upload your ISO/IEC 42001 "
             "certificate and Statement of Applicability.") in text
