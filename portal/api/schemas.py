@@ -136,6 +136,14 @@ class DecisionStateSchema(Schema):
         "description": "While undecided: why accepting now needs confirm: true (empty when it does not)"})
 
 
+class VerdictSchema(Schema):
+    headline = fields.String(required=True, metadata={
+        "description": "The assessment in one line, as its page opens: rating, what it rests on, next step"})
+    next_steps = fields.List(fields.String(), required=True, metadata={
+        "description": "What the caller's side does next: the buyer's steps for buyer tokens, the "
+                       "supplier's own for supplier tokens"})
+
+
 class DocumentRowSchema(Schema):
     id = fields.Integer(required=True)
     role = fields.String(required=True)
@@ -164,6 +172,7 @@ class AssessmentSchema(AssessmentRowSchema):
     template_version = fields.String(required=True)
     surveillance_due = fields.Date(allow_none=True, required=True)
     scored_at = UtcDateTime(allow_none=True, required=True)
+    verdict = fields.Nested(VerdictSchema, required=True)
     flags = fields.List(fields.Nested(FlagSchema), required=True)
     decision = fields.Nested(DecisionStateSchema, required=True)
     documents = fields.List(fields.Nested(DocumentRowSchema), required=True)

@@ -155,13 +155,14 @@ def _row(r: Any) -> dict[str, Any]:
 
 
 def _detail(a: Assessment) -> dict[str, Any]:
-    view = pages.assessment_view(a)
+    view = pages.assessment_view(a, "supplier" if current_user.role == "supplier" else "buyer")
     latest = view.latest
     return {**_row(_Row(a)), "supplier_legal_name": a.supplier_legal_name,
             "product_aliases": list(a.product_aliases or []),
             "required_regions": list(a.required_regions or []),
             "template_key": a.template_key, "template_version": a.template_version,
             "surveillance_due": a.surveillance_due, "scored_at": latest.scored_at if latest else None,
+            "verdict": {"headline": view.verdict.headline, "next_steps": list(view.verdict.next_steps)},
             "flags": [_flag(f) for f in (latest.flags if latest else [])],
             "decision": {"reason": a.decision_reason, "decided_at": a.decided_at,
                          "acceptance_risks": list(view.risks) if a.status in operations.DECIDABLE else []},

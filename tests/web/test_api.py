@@ -78,6 +78,19 @@ def test_the_detail_carries_rating_flags_and_evidence(app, build, client, partie
     assert body["flags"] == [flag]
 
 
+def test_the_detail_opens_with_the_pages_verdict_and_each_sides_next_step(app, client, parties):
+    aid = parties["assessment"].id
+    bodies = {role: call(client, "GET", f"/api/v1/assessments/{aid}",
+                         make_token(app, parties[role], ("read",))).get_json()["verdict"]
+              for role in ("procurement", "supplier")}
+    assert bodies["procurement"]["headline"].startswith("Not rated: the supplier has not uploaded")
+    assert bodies["procurement"]["next_steps"] == [
+        "ask the supplier to upload its ISO/IEC 42001 certificate and Statement of Applicability"]
+    assert bodies["supplier"]["headline"].startswith("Not rated: you have not uploaded")
+    assert bodies["supplier"]["next_steps"] == [
+        "upload your ISO/IEC 42001 certificate and Statement of Applicability"]
+
+
 def test_the_supplier_uploads_a_pdf_and_it_is_queued_like_the_pages_upload(app, client, parties):
     secret = make_token(app, parties["supplier"])
     aid = parties["assessment"].id
