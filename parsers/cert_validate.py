@@ -68,6 +68,8 @@ def organisation(value: Any) -> Verdict:
     words = name.split()
     if not 2 <= len(name) <= MAX_NAME_CHARS or not name[:1].isalnum():
         return reject("not a name's length or start")
+    if not re.search(r"[^\W\d_]{2}", name):
+        return reject("no word, not a name")
     folded = [fold(w) for w in words]
     if all(w in _words("pronouns") or w in _words("name_particles") for w in folded):
         return reject("a pronoun or a generic word, not a name")

@@ -198,6 +198,9 @@ def _day_first_language() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
 
 
+ORDER_FROM_DATES = "another date in the document has a day over 12"
+
+
 def infer_order(text: str) -> tuple[Order | None, str]:
     """Decide day/month order for a whole document, returning the order and the reason.
 
@@ -214,7 +217,7 @@ def infer_order(text: str) -> tuple[Order | None, str]:
             votes["mdy"] += 1
     if votes["dmy"] != votes["mdy"]:
         winner: Order = "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
-        return winner, "another date in the document has a day over 12"
+        return winner, ORDER_FROM_DATES
     cycle = _cycle_order(text)
     if cycle is not None:
         return cycle, "only in that order do its dates run a certification cycle (to an anniversary's eve)"

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from . import lexicon, soa_grid, soa_meta
 from .controls import ANNEX_A, cell_id, is_marker, is_x_mark, leading_id, parse_marker
 from .model import Control, Evidence, SoaExtraction
-from .pages import Page
+from .pages import Line, Page
 from .settings import ParseSettings
 from .soa_grid import Row, header_role, header_row
 
@@ -287,7 +287,9 @@ def _marker_phrase() -> re.Pattern[str]:
     """A whole-word applicability mark after a space, dash, colon or bar ("… — Applicable").
 
     A word followed by a colon is the label of the mark, not the mark ("Applicable: No")."""
-    words = [w for part in ("applies", "does_not_apply") for w in lexicon.phrases("soa", part) if len(w) > 1]
+    # single letters ("y", "n") are words of sentences too; single symbols ("✓", "✗") are marks only
+    words = [w for part in ("applies", "does_not_apply") for w in lexicon.phrases("soa", part)
+             if len(w) > 1 or not w.isalnum()]
     return re.compile(rf"(?:^|[\s—–:\-|(])({lexicon.alternation(words)})(?![\w/-])(?!\s*:)", re.I)
 
 
@@ -307,14 +309,43 @@ def _list_controls(pages: list[Page]) -> list[Control]:
     return controls
 
 
+_MARGIN = 0.12  # running headers and footers sit in the top or bottom eighth of a page ...
+_OUTER_LINES = 2  # ... as its first or last lines
+
+
+def _running_lines(pages: list[Page]) -> set[int]:
+    """Return the ids of running headers and footers, which continue no control: a page's first or
+    last lines that name the document ("Statement of Applicability · Version 2.1"), or that recur at
+    the same height on every page (every page but the first, when there are three or more)."""
+    def outer(page: Page) -> list[Line]:
+        return page.lines[:_OUTER_LINES] + page.lines[-_OUTER_LINES:]
+
+    def key(line: Line) -> tuple[str, int]:
+        return re.sub(r"\d+", "#", line.text.lower()), round(line.top / 4)
+
+    seen: dict[tuple[str, int], set[int]] = {}
+    for page in pages:
+        for line in outer(page):
+            if line.top < page.height * _MARGIN or line.top > page.height * (1 - _MARGIN):
+                seen.setdefault(key(line), set()).add(page.number)
+    every = {p.number for p in pages}
+    recurring = {k for k, on in seen.items()
+                 if len(every) > 1 and (on == every or (len(on) >= 3 and on == every - {pages[0].number}))}
+    return {id(line) for page in pages for line in outer(page)
+            if key(line) in recurring or (soa_meta.names_document(line.text) and not leading_id(line.text))}
+
+
 def _paragraphs(pages: list[Page]) -> list[tuple[str, str, Evidence]]:
     found: list[tuple[str, str, Evidence]] = []
+    running = _running_lines(pages)
     for page in pages:
         for line in page.lines:
+            if id(line) in running:
+                continue
             split = leading_id(line.text)
             if split:
                 found.append((split[0], split[1], line.evidence()))
-            elif found and found[-1][2].page == page.number and not header_row([line.text]):
+            elif found and not header_row([line.text]):  # a control may run on over a page break
                 cid, text, ev = found[-1]
                 found[-1] = (cid, f"{text} {line.text}", ev)
     return found

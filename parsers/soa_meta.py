@@ -8,10 +8,13 @@ from functools import cache
 from itertools import pairwise
 
 from . import lexicon
+from .cert_validate import organisation
 from .controls import leading_id
-from .dates import Order, find_dates, infer_order
+from .dates import ORDER_FROM_DATES, Order, find_dates, infer_order
 from .model import SoaExtraction
-from .pages import Line, Page
+from .labels import cut_at_next_label, match_label
+from .pages import Line, Page, Word
+from .soa_grid import header_row
 
 _HEAD_LINES = 25  # the document's own fields sit above its control table
 _HOLDER_LABELS = ("organisation name", "company name", "holder", "client", "legal entity", "entity",
@@ -61,12 +64,15 @@ def fill(result: SoaExtraction, pages: list[Page]) -> None:
     """Set holder, version and date (with evidence) from the document's head and footers."""
     head = _head_lines(pages)
     text = "\n".join(p.text for p in pages)
+    order, why = infer_order(text)
+    if why != ORDER_FROM_DATES:
+        order = None  # only a date of the document itself settles 03/04/2025 (fuzzier hints do not)
+    _fill_from_header_row(result, head, (pages[0].lines if pages else [])[:_HEAD_LINES], order)
     _fill_holder(result, head, pages)
-    order, _ = infer_order(text)
-    _fill_version(result, head)
     if result.version is None:
-        _fill_from_header_row(result, head, order)
-    _fill_date(result, head, order)
+        _fill_version(result, head)
+    if result.date is None:
+        _fill_date(result, head, order)
     if result.version is None:
         _fill_from_history(result, pages, order)
 
@@ -81,18 +87,36 @@ def _head_lines(pages: list[Page]) -> list[Line]:
 
 
 def _fill_holder(result: SoaExtraction, head: list[Line], pages: list[Page]) -> None:
+    if result.holder is not None:
+        return
     for line in head:
-        match = _holder_label().match(line.text)
-        if match and _is_name(match.group("value")):
-            _set(result, "holder", match.group("value").strip(), line)
+        name = _labelled_name(line.text)
+        if name:
+            _set(result, "holder", name, line)
             return
-    footers = [line for p in pages for line in p.lines[-3:]]
+    # a title may wrap ("Acme Ltd — Statement of" | "Applicability"): read each line with the next
+    joined = [(f"{a.text} {b.text}", a) for a, b in pairwise(head)] + [(line.text, line) for line in head]
+    footers = [(line.text, line) for p in pages for line in p.lines[-3:] if not leading_id(line.text)]
     for pattern in (_soa_title(), _AIMS_TITLE):
-        for line in head + footers:
-            name = _name_beside(line.text, pattern)
+        for text, line in joined + footers:
+            name = _name_beside(text, pattern)
             if name:
                 _set(result, "holder", name, line)
                 return
+
+
+def _labelled_name(text: str) -> str | None:
+    """Return the organisation after a holder label ("Titulaire / Company: Acme SA"), if it is a name."""
+    hit = match_label(text, ("holder",))
+    values = [hit.rest] if hit is not None and hit.rest else []
+    match = _holder_label().match(text)
+    if match:
+        values.append(match.group("value"))
+    for value in values:
+        verdict = organisation(cut_at_next_label(value))
+        if verdict.ok and _is_name(verdict.value):
+            return str(verdict.value)
+    return None
 
 
 def _name_beside(text: str, pattern: re.Pattern[str]) -> str | None:
@@ -104,9 +128,15 @@ def _name_beside(text: str, pattern: re.Pattern[str]) -> str | None:
         pieces = [p.strip() for p in _SEPARATOR.split(part) if p.strip()]
         for piece in pieces:
             piece = re.sub(r"^(?:for|of)\s+", "", piece, flags=re.I)
-            if _is_name(piece):
-                return piece
+            verdict = organisation(piece)
+            if verdict.ok and _is_name(verdict.value):
+                return str(verdict.value)
     return None
+
+
+def names_document(text: str) -> bool:
+    """Return whether a line names the document itself ("Statement of Applicability · Version 2")."""
+    return bool(_soa_title().search(text))
 
 
 def _is_name(text: str) -> bool:
@@ -130,7 +160,7 @@ def _fill_date(result: SoaExtraction, head: list[Line], order: Order | None) -> 
     labelled = [line for line in own if _date_label().search(line.text)]
     for line in labelled + own:
         for found in find_dates(line.text, order):
-            if found.value is not None and not found.ambiguous:
+            if found.value is not None and (order is not None or not found.ambiguous):
                 result.date = found.value
                 result.evidence["date"] = [line.evidence(found.text)]
                 return
@@ -138,12 +168,14 @@ def _fill_date(result: SoaExtraction, head: list[Line], order: Order | None) -> 
 
 _CELL_SLACK = 6.0  # points a cell's value may start left or right of its heading
 _VERSION_VALUE = re.compile(r"^v?(\d{1,3}(?:\.\d{1,3}){0,3})$", re.I)
+_TABLE_LINES = 6  # a one-row table of the document's fields: heading lines, then value lines
 
 
-def _fill_from_header_row(result: SoaExtraction, head: list[Line], order: Order | None) -> None:
+def _fill_from_header_row(result: SoaExtraction, head: list[Line], lines: list[Line],
+                          order: Order | None) -> None:
     """Read a one-row table of the SoA's own fields: "Organisation | Version | Date | Approved by"
-    above its values, each value starting below its heading."""
-    for line, values in pairwise(head):
+    above its values, each value starting below its heading; headings and values may wrap."""
+    for at, line in enumerate(head):
         if re.search(r"\d", line.text):
             continue
         version = next((w for w in line.words if lexicon.pattern("soa", "version_labels").fullmatch(w.text)),
@@ -151,21 +183,70 @@ def _fill_from_header_row(result: SoaExtraction, head: list[Line], order: Order 
         date = next((w for w in line.words if _date_label().fullmatch(w.text)), None)
         if version is None or date is None:
             continue
-        below = [w for w in values.words if abs(w.x0 - version.x0) <= _CELL_SLACK]
-        number = _VERSION_VALUE.match(below[0].text) if below else None
-        if number is None:
-            return
-        _set(result, "version", number.group(1), values)
-        tail = " ".join(w.text for w in values.words if w.x0 >= date.x0 - _CELL_SLACK)
-        dates = [d for d in find_dates(tail, order) if d.value is not None and not d.ambiguous]
-        if dates and result.date is None:
+        starts = sorted({cell[0].x0 for cell in _cells(line)} | {version.x0, date.x0})
+        below = _table_lines(lines, at)
+        rows = [_by_column(nxt, starts) for nxt in below]
+        v_col, d_col = _column(version.x0, starts), _column(date.x0, starts)
+        first = next((i for i, row in enumerate(rows) if row[v_col] and _VERSION_VALUE.match(row[v_col][0])),
+                     None)
+        if first is None or any(row[v_col] and _VERSION_VALUE.match(row[v_col][0]) for row in rows[first + 1:]):
+            return  # no values, or a version history (read as such)
+        # lines above the values continue the headings ("Certified" | "organisation")
+        headings = [" ".join(w.text for w in line.words if _column(w.x0, starts) == i) for i in range(len(starts))]
+        for row in rows[:first]:
+            headings = [f"{h} {' '.join(cell)}".strip() for h, cell in zip(headings, row, strict=True)]
+        values = [" ".join(w for row in rows[first:] for w in row[i]) for i in range(len(starts))]
+        number = _VERSION_VALUE.match(rows[first][v_col][0])
+        assert number is not None
+        _set(result, "version", number.group(1), below[first])
+        dates = [d for d in find_dates(values[d_col], order) if d.value is not None]
+        if dates:
             result.date = dates[0].value
-            result.evidence["date"] = [values.evidence(dates[0].text)]
-        if result.holder is None and _holder_label().match(f"{_first_cell(line)} x"):
-            name = " ".join(w.text for w in values.words if w.x1 < version.x0 - _CELL_SLACK)
-            if _is_name(name):
-                _set(result, "holder", name, values)
+            result.evidence["date"] = [below[first].evidence(dates[0].text)]
+        for i, (heading, value) in enumerate(zip(headings, values, strict=True)):
+            if i not in (v_col, d_col) and result.holder is None and _labelled_name(f"{heading}: {value}"):
+                _set(result, "holder", str(_labelled_name(f"{heading}: {value}")), below[first])
         return
+
+
+def _cells(line: Line) -> list[list[Word]]:
+    """Split a line into cells at wide gaps between words."""
+    cells: list[list[Word]] = [[line.words[0]]]
+    for prev, word in pairwise(line.words):
+        if word.x0 - prev.x1 > 2 * max(prev.size, 4.0):
+            cells.append([])
+        cells[-1].append(word)
+    return cells
+
+
+def _table_lines(head: list[Line], at: int) -> list[Line]:
+    """Return the lines below a heading line that may belong to its table (until a gap or a new table)."""
+    out: list[Line] = []
+    previous = head[at]
+    for line in head[at + 1:at + 1 + _TABLE_LINES]:
+        if re.match(r"[A-Za-z]", line.text) and leading_id(line.text):
+            break  # the first control
+        if line.top - previous.top > 3 * max(previous.size, 6.0) or header_row(line.text.split()):
+            break
+        out.append(line)
+        previous = line
+    return out
+
+
+def _column(x: float, starts: list[float]) -> int:
+    """Return the column a word starting at `x` falls in: the last column starting left of it."""
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= x + _CELL_SLACK:
+            index = i
+    return index
+
+
+def _by_column(line: Line, starts: list[float]) -> list[list[str]]:
+    cells: list[list[str]] = [[] for _ in starts]
+    for word in line.words:
+        cells[_column(word.x0, starts)].append(word.text)
+    return cells
 
 
 def _first_cell(line: Line) -> str:
