@@ -121,18 +121,37 @@ class OcrPage:
     words: list[Word]
     rules: list[float]  # y of each rule, PDF points from the top
     grid: list[list[list[GridCell]]] = field(default_factory=list)  # tables → rows → cells
+    turned: int = 0  # degrees the page image was turned clockwise to read it (its width and height swap
+    # at 90 and 270)
 
 
 def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s: float,
               native_dpi: float | None = None) -> OcrPage:
     """Render page `index` and read its words with Tesseract; boxes in PDF points.
 
-    A fully ruled table is read cell by cell (see ocr_grid); the rest of the page as a whole.
+    A fully ruled table is read cell by cell (see ocr_grid); the rest of the page as a whole. A page
+    that reads as gibberish is checked for being scanned on its side or upside down, and turned.
     """
     require_tesseract()
     dpi = ocr_dpi(settings, native_dpi)
     image = renderer.render(index, dpi)
     lang = _languages(settings.ocr_languages)
+    page, confident = _read_image(image, dpi, lang, timeout_s, index)
+    if confident < GARBLED_SHARE:
+        turn = _upright_turn(image, timeout_s)
+        if turn:
+            page, _ = _read_image(image.rotate(-turn, expand=True, fillcolor=255), dpi, lang, timeout_s, index)
+            page.turned = turn
+    return page
+
+
+GARBLED_SHARE = 0.5  # below this share of confidently read words, a page may be turned
+_CONFIDENT = 60.0
+_MIN_WORDS = 12  # too few words to judge
+
+
+def _read_image(image: Any, dpi: int, lang: str, timeout_s: float, index: int) -> tuple[OcrPage, float]:
+    """Read one upright (or so assumed) page image; return it and the share of confidently read words."""
     turned, _ = ocr_grid.deskew(image)
     rows = ocr_grid.find_grid(turned, dpi) or ocr_rows.find_rows(turned, dpi)
     cell_words: list[Word] = []
@@ -144,7 +163,25 @@ def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s
         page_image = ocr_grid.mask(image, rows)
     rules = horizontal_rules(image, dpi)
     data = _tesseract(page_image, lang, f"--psm {DEFAULT_PSM}", timeout_s, index)
-    return OcrPage(_to_words(data, 72.0 / dpi) + cell_words, rules, grid)
+    confs = [float(c) for c, text in zip(data["conf"], data["text"], strict=False) if len(str(text).strip()) > 1]
+    confident = sum(c >= _CONFIDENT for c in confs) / len(confs) if len(confs) >= _MIN_WORDS else 1.0
+    return OcrPage(_to_words(data, 72.0 / dpi) + cell_words, rules, grid), confident
+
+
+def _upright_turn(image: Any, timeout_s: float) -> int:
+    """Return the clockwise turn (90, 180 or 270 degrees) Tesseract's orientation detection says the
+    page needs, or 0 when it is upright or the detection is unsure."""
+    try:
+        with _single_threaded():
+            osd = pytesseract.image_to_osd(image, config="--psm 0", output_type=pytesseract.Output.DICT,
+                                           timeout=max(timeout_s, 1.0))
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0  # no script found, or out of time: read the page as it is
+    turn = int(osd.get("rotate", 0)) % 360
+    return turn if turn in (90, 180, 270) and float(osd.get("orientation_conf", 0.0)) >= _MIN_OSD_CONFIDENCE else 0
+
+
+_MIN_OSD_CONFIDENCE = 2.0
 
 
 def _tesseract(image: Any, lang: str, config: str, timeout_s: float, index: int) -> dict[str, list[Any]]:

@@ -52,6 +52,8 @@ def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
             scan = ocr.read_page(renderer, number - 1, settings, _remaining(started, settings),
                                  ocr.native_dpi(plumber_page))
             words, page.rules, page.grid, page.ocr = scan.words, scan.rules, scan.grid, True
+            if scan.turned in (90, 270):
+                page.width, page.height = page.height, page.width
         page.lines = words_to_lines(words or [], number, settings.line_tolerance)
         pages.append(page)
     if not pages and renderer is not None:
@@ -100,6 +102,8 @@ def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started:
             scan = ocr.read_page(renderer, index, settings, _remaining(started, settings))
             page.lines = words_to_lines(scan.words, index + 1, settings.line_tolerance)
             page.rules, page.grid, page.ocr = scan.rules, scan.grid, True
+            if scan.turned in (90, 270):
+                page.width, page.height = page.height, page.width
         pages.append(page)
     return pages
 
