@@ -252,13 +252,29 @@ def _merge_translations(segs: list[Segment]) -> None:
             continue
         nxt = below(segs, seg)
         if nxt is None or nxt.label is None or nxt.label.rest or nxt.label.field != seg.label.field \
-                or not continues(seg, nxt, None) or _in_row(segs, seg) or _in_row(segs, nxt):
+                or not continues(seg, nxt, None):
+            continue
+        if (_in_row(segs, seg) or _in_row(segs, nxt)) and not _value_beside(segs, seg, nxt):
             continue
         seg.words = seg.words + nxt.words
         seg.refresh()
         nxt.words = []
         nxt.refresh()
     _drop_emptied(segs)
+
+
+def _value_beside(segs: list[Segment], label: Segment, translation: Segment) -> bool:
+    """Return whether the only things beside a stacked label pair are its value's lines ("Alcance" |
+    "Scope of certification", the scope running down to their right), not a header row's other cells."""
+    def row(seg: Segment) -> list[Segment]:
+        return [o for o in segs if o is not seg and o.words and o.top < seg.bottom and seg.top < o.bottom]
+
+    beside = [row(label), row(translation)]
+    if any(o.label is not None or o.x1 <= seg.x0 + 1 for part, seg in zip(beside, (label, translation),
+                                                                         strict=True) for o in part):
+        return False
+    firsts = [min(part, key=lambda o: o.x0) for part in beside if part]
+    return len(firsts) < 2 or abs(firsts[0].x0 - firsts[1].x0) <= 3.0
 
 
 def _in_row(segs: list[Segment], seg: Segment) -> bool:

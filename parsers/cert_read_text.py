@@ -11,7 +11,8 @@ from .accreditation import AccreditationRegistry
 from .cert_candidates import Candidate, candidate, reader
 from .cert_sentences import phrase_pattern
 from .cert_structures import Paragraph, Structures
-from .cert_values import first_clause, ocr_caps, strip_name_article
+from .cert_layout import Segment, below
+from .cert_values import HEADING, first_clause, join_lines, ocr_caps, starts_boilerplate, strip_name_article
 from .model import Evidence
 from .standards import certified, find_standards, pick_standard
 
@@ -19,13 +20,33 @@ _SCOPE_TAIL = re.compile(r"\s*(?:[_\-=.]{5,}.*)$", re.S)
 # A round bullet as OCR reads it ("e Design ...; e Operation ..."): a lone e/o/°/» before a capital.
 OCR_BULLET = re.compile(r"(?:^|(?<=[;:.]\s))[eo°»]\s+(?=[A-Z0-9ÄÖÜ])")
 SCOPE_SENTENCE_CHARS = 600
+_HYPHEN_WRAP = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")  # "third- party": a word wrapped at its hyphen
 
 
 def clean_scope(text: str) -> str:
     """Return a scope statement without trailing rules or signature lines; unmapped bullets as "•"."""
     text = OCR_BULLET.sub("• ", _SCOPE_TAIL.sub("", text))
     text = re.sub(r"\(cid:\d+\)|[\uf000-\uf8ff]", "•", text)
-    return " ".join(text.split()).strip()
+    return trim_scope(" ".join(text.split()).strip())
+
+
+_SENTENCE = re.compile(r"(?<=[^\s.]\.)\s+(?=[A-ZÄÖÜÉÀ])")
+
+
+@cache
+def _annex_pointer() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.phrases("annex_words"))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+
+
+def trim_scope(text: str) -> str:
+    """End a scope before a later sentence that is the certificate's standard wording or points to an
+    annex ("The certified locations are listed in the Annex …"): neither states activities."""
+    sentences = _SENTENCE.split(text)
+    for i, sentence in enumerate(sentences[1:], start=1):
+        if starts_boilerplate(sentence) or _annex_pointer().search(sentence):
+            return " ".join(sentences[:i])
+    return text
 
 
 @reader("scope")
@@ -42,7 +63,9 @@ def scope_from_pairs(s: Structures) -> Iterator[Candidate]:
 def _scope_sentence() -> re.Pattern[str]:
     openers = lexicon.alternation(lexicon.phrases("scope_openers"))
     body = rf"(?P<s>.{{15,{SCOPE_SENTENCE_CHARS}}}?)"
-    return re.compile(rf"(?i:{openers})\s*:?\s+{body}(?:\.(?=\s+[A-Z])|\.?\s*$)", re.S)
+    # an opener's tail runs to its colon ("pour le domaine d'application suivant : X")
+    tail = r"(?:[^:.\n]{0,40}:)?"
+    return re.compile(rf"(?i:{openers}){tail}\s*:?\s+{body}(?:\.(?=\s+[A-Z])|\.?\s*$)", re.S)
 
 
 @reader("scope")
@@ -50,9 +73,49 @@ def scope_in_sentences(s: Structures) -> Iterator[Candidate]:
     """A scope stated inside a sentence ("... for the scope of design and operation of X.")."""
     for para in s.paragraphs:
         m = _scope_sentence().search(para.text)
-        if m and m.start() > 0:
-            scope = " ".join(m.group("s").split()).rstrip(".") + "."
-            yield candidate("scope", scope, para.evidence(m.start(), m.end()), "sentence")
+        # at the paragraph's start, only an opener that is no label ("For the following scope: X" is one,
+        # read as a label/value pair)
+        if m and (m.start() > 0 or para.segments[0].label is None):
+            # set out on its own (the opener opens the paragraph or ends its line), the scope runs on to
+            # the paragraph's end or the next label, less trailing standard wording; inside running text
+            # it is the sentence the opener starts
+            start = m.start("s")
+            own = m.start() == 0 or start in para.offsets
+            end = next((at for at in para.offsets if at > start and para.labelled_at(at)), len(para.text))
+            body = para.text[start:min(end, start + SCOPE_SENTENCE_CHARS)] if own else m.group("s")
+            scope = clean_scope(_HYPHEN_WRAP.sub("-", " ".join(body.split())))
+            if not scope.endswith("."):  # cut short of a sentence's end: the opener's sentence only
+                body = m.group("s")
+                scope = _HYPHEN_WRAP.sub("-", " ".join(body.split())).rstrip(".") + "."
+            yield candidate("scope", scope, para.evidence(m.start(), start + len(body)), "sentence")
+
+
+@cache
+def _opener_at_end() -> re.Pattern[str]:
+    openers = lexicon.alternation(lexicon.phrases("scope_openers"))
+    return re.compile(rf"(?i:{openers})[^:.\n]{{0,40}}:?\s*$")
+
+
+@reader("scope")
+def scope_below_opener(s: Structures) -> Iterator[Candidate]:
+    """A scope set out under the sentence that announces it ("... para o seguinte âmbito:" | X)."""
+    for para in s.paragraphs:
+        if para.segments[-1].label is not None or not _opener_at_end().search(para.text):
+            continue
+        segs = s.layout.pages[para.page - 1]
+        nxt = below(segs, para.segments[-1])
+        host = next((p for p in s.paragraphs if p.page == para.page and p.segments[0] is nxt), None)
+        if nxt is None or nxt.label is not None or host is None:
+            continue
+        taken: list[Segment] = []
+        for seg in host.segments:
+            if seg.label is not None or (taken and taken[-1].text.rstrip().endswith(".")
+                                         and (starts_boilerplate(seg.text) or HEADING.match(seg.text.strip()))):
+                break
+            taken.append(seg)
+        text = clean_scope(join_lines([seg.text for seg in taken]))
+        if text:
+            yield candidate("scope", text, [seg.evidence() for seg in taken], "sentence")
 
 
 # --- accreditation ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .cert_layout import Segment
 from .dates import find_dates
+from .labels import match_label
 from .model import Evidence
 from .orgnames import ends_in_legal_form
 from .pages import Word
@@ -136,6 +137,7 @@ def _rows(segs: list[Segment], headers: list[Segment], labelled: set[int]) -> li
     slack = 0.5 * size
     lines = _table_lines(_lines_below(segs, headers, size), starts[0] - slack, max(h.bottom for h in headers),
                          size)
+    lines = _header_wraps(lines, headers, starts, slack, size)
     rows: list[list[Cell]] = []
     prev_top: float | None = None
     leading = _leading(lines)
@@ -152,6 +154,35 @@ def _rows(segs: list[Segment], headers: list[Segment], labelled: set[int]) -> li
                 old.lines += new.lines
         prev_top = top
     return rows
+
+
+def _header_wraps(lines: list[list[Word]], headers: list[Segment], starts: list[float], slack: float,
+                  size: float) -> list[list[Word]]:
+    """Read the lines a header row's cells wrap onto ("Original" / "registration date") into the header
+    labels, and return the lines under them: the rows."""
+    texts = [h.text for h in headers]
+    bottom = max(h.bottom for h in headers)
+    taken = 0
+    for words in lines:
+        cells = _place(words, starts, slack, headers[0].page)
+        if min(w.top for w in words) - bottom > 0.8 * size or any(re.search(r"\d", w.text) for w in words) \
+                or not all(_header_like_text(c.text) for c in cells if c.lines):
+            break
+        texts = [f"{t} {c.text}".strip() for t, c in zip(texts, cells, strict=True)]
+        bottom = max(w.bottom for w in words)
+        taken += 1
+    if not taken:
+        return lines
+    for header, text in zip(headers, texts, strict=True):
+        hit = match_label(text)
+        if hit is not None and not hit.rest and hit.field != "stop" \
+                and (header.label is None or hit.words > header.label.words):
+            header.label = hit
+    return lines[taken:]
+
+
+def _header_like_text(text: str) -> bool:
+    return len(text.split()) <= HEADER_MAX_WORDS and len(text) <= HEADER_MAX_CHARS
 
 
 def _table_lines(lines: list[list[Word]], left: float, bottom: float, size: float) -> list[list[Word]]:

@@ -19,7 +19,7 @@ _PARAGRAPH_FIELDS = frozenset({"scope", "sites", "surveillance_dates"})  # may r
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 # A short heading of another field the vocabulary does not know ("Site(s) covered:", "Remarks:").
 # A line that opens another field ("Certificato n.: X") after the scope's full stop ends the scope.
-_HEADING = re.compile(r"^[A-ZÄÖÜ][^.:;]{0,40}:$|^[A-ZÄÖÜ](?:\S+\s){0,3}?\S*:\s+\S")
+HEADING = re.compile(r"^[A-ZÄÖÜ][^.:;]{0,40}:$|^[A-ZÄÖÜ](?:\S+\s){0,3}?\S*:\s+\S")
 
 
 @dataclass
@@ -123,7 +123,7 @@ def _value(lines: list[str], segments: list[Segment], label: Segment) -> Value:
                 lines, segments = lines[:i], segments[:i]
                 break
             if lines[i - 1].rstrip().endswith(".") and (starts_boilerplate(lines[i])
-                                                        or _HEADING.match(lines[i].strip())):
+                                                        or HEADING.match(lines[i].strip())):
                 lines, segments = lines[:i], segments[:i]
                 break
     return Value(lines, segments, label)

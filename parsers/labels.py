@@ -21,13 +21,14 @@ FIELDS = ("certificate_number", "expiry_date", "validity", "initial_certificatio
 MIN_LABEL_SCORE = 85.0
 MIN_WORD_SCORE = 72.0  # each word of a fuzzily matched label must itself be close
 _NORM = re.compile(r"[^\w']+")
+_NUMERO = re.compile(r"\b([Nn])\.\s*º")
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD = re.compile(r"[Nn]\.\s*º|[^\W_]+(?:['’][^\W_]+)?")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: the form labels compare in."""
-    text = text.replace("ß", "ss")
+    text = _NUMERO.sub(r"\1º", text.replace("ß", "ss"))  # "N.º" is "Nº": one word, "no"
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(_NORM.sub(" ", text.lower().replace("'", " ").replace("’", " ")).split())
 
@@ -176,6 +177,8 @@ def _best(text: str, fields: tuple[str, ...] | None, cutoff: float) -> LabelHit 
 
 
 _SLASH = re.compile(r"^[/|]\s*")
+_DIGIT_FIELDS = frozenset({"certificate_number", "expiry_date", "validity", "initial_certification_date",
+                           "issue_date", "surveillance_dates", "next_audit_due"})
 _TRANSLATION = re.compile(r"^/\s*[^\W\d][^:/\d]{0,40}:\s*")
 
 
@@ -190,6 +193,11 @@ def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
             rest = other.rest
         elif _TRANSLATION.match(rest):  # "Awarded to / Décerné à: X": an unknown translation, then a colon
             rest = _TRANSLATION.sub("", rest, count=1)
+        elif hit.field in _DIGIT_FIELDS:
+            # "Fecha de emisión / Current | issue date": a translation cut short by wrapping; a date or
+            # number starts at the first word with a digit
+            digit = re.search(r"(?:^|\s)(?=\S*\d)", after)
+            rest = after[digit.end():] if digit else ""
     if hit.field == "holder":
         rest = strip_article(rest)
     return hit if rest == hit.rest else LabelHit(hit.field, hit.phrase, hit.score, hit.words, rest)
