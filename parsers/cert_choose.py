@@ -47,7 +47,14 @@ class Group:
         """Return the member whose value is shown: the best-scored, the fuller reading on a tie."""
         if self.fullest:
             return max(self.members, key=lambda c: (_fullness(c.value), c.score))
-        return max(self.members, key=lambda c: (round(c.score, 2), _fullness(c.value)))
+        # one value printed a little differently ("X Limited" thrice, "X Limited Limited" once): the
+        # printing most independent readings agree on
+        return max(self.members, key=lambda c: (round(self._printing_support(c.value), 2), round(c.score, 2),
+                                                _fullness(c.value)))
+
+    def _printing_support(self, value: Any) -> float:
+        same = [m for m in self.members if m.value == value]
+        return Group(self.key, same).support
 
 
 def _source(cand: Candidate) -> Any:

@@ -72,6 +72,9 @@ class Segment:
         return self.x0 < other.x1 and other.x0 < self.x1
 
 
+FONT_CHANGE = 1.5  # a font this many times larger than its neighbour's is another block of text
+
+
 def split_line(line: Line) -> list[Segment]:
     """Split a line into segments wherever the horizontal gap between words is column-sized.
 
@@ -87,6 +90,8 @@ def split_line(line: Line) -> list[Segment]:
     current = [words[0]]
     for prev, word, gap in zip(words, words[1:], gaps, strict=False):
         size = max(prev.size, word.size) or (prev.bottom - prev.top)
+        if prev.size and word.size and size > FONT_CHANGE * min(prev.size, word.size):
+            size = min(prev.size, word.size)  # a title beside small print: the small print's gaps count
         # A bullet is set apart from its item's text, but is never a column of its own.
         lone_bullet = len(current) == 1 and current[0] is words[0] and bool(_BULLET.match(prev.text))
         if gap > max(COLUMN_GAP_EM * size, MIN_COLUMN_GAP) and not lone_bullet:
@@ -146,17 +151,34 @@ def _split_label_runs(seg: Segment, cutoff: float) -> list[Segment]:
     Header cells of a table can sit closer than a column gap; each label still needs its own cell.
     """
     seg.label = _label_of(seg.text, cutoff)
+    page_count = _page_count().match(seg.text) if seg.label is None else None
+    if page_count:  # "Page 1 of 2 Certificate No.": the page's number, then a label
+        tail = seg.text[page_count.end():]
+        keep = len(seg.words) - len(tail.split())
+        if 0 < keep < len(seg.words) and " ".join(w.text for w in seg.words[keep:]) == tail \
+                and _label_of(tail, cutoff) is not None:
+            return [Segment(seg.page, seg.words[:keep]),
+                    *_split_label_runs(Segment(seg.page, seg.words[keep:]), cutoff)]
     if seg.label is None or not seg.label.rest:
         return [seg]
-    follower = _label_of(seg.label.rest, cutoff)
-    keep = len(seg.words) - len(seg.label.rest.split())
+    rest = seg.label.rest
+    if seg.label.field == "stop":  # "Page 1 of 2 | Certificate No.": the page's number, then a label
+        rest = _PAGE_COUNT.sub("", rest, count=1)
+    follower = _label_of(rest, cutoff)
+    keep = len(seg.words) - len(rest.split())
     if follower is None or follower.field == "stop" or keep <= 0:
         return [seg]
-    if " ".join(w.text for w in seg.words[keep:]) != seg.label.rest:
+    if " ".join(w.text for w in seg.words[keep:]) != rest:
         return [seg]
     head = Segment(seg.page, seg.words[:keep])
     head.label = _label_of(head.text, cutoff)
     return [head, *_split_label_runs(Segment(seg.page, seg.words[keep:]), cutoff)]
+
+
+@cache
+def _page_count() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.phrases("page_words"))
+    return re.compile(rf"^(?:{words})\.?\s*\d+\s+\S{{1,4}}\s+\d+\s+(?=\S)", re.I)
 
 
 @cache
@@ -166,6 +188,7 @@ def _appendix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\b\s*(?:[A-Z0-9]{{1,3}}\b)?\s*[:.\-–—]?\s*", re.I)
 
 
+_PAGE_COUNT = re.compile(r"^\d+\s+\S{1,4}\s+\d+\s+(?=\S)")
 _NUMBER_SIGN = re.compile(r"^([^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)\s*#")
 
 

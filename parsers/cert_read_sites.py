@@ -110,9 +110,10 @@ def column_sites(cells: list[Cell]) -> list[str]:
 def _address_column(table: Table) -> int | None:
     """Return the column that holds locations: under a sites header, the most addresses in a run."""
     best: tuple[int, int] | None = None
-    for i, header in enumerate(table.headers):
-        if header.label is None or header.label.field != "sites":
-            continue
+    if not any(h.label is not None and h.label.field == "sites" for h in table.headers):
+        return None
+    # a site table: its sites header may head the site names ("Site | Address | Activities")
+    for i in range(len(table.headers)):
         good = len(column_sites(table.column(i)))
         if good and (best is None or good > best[1]):
             best = (i, good)

@@ -12,6 +12,7 @@ from .cert_candidates import Candidate, candidate, reader
 from .cert_sentences import phrase_pattern
 from .cert_structures import Paragraph, Structures
 from .cert_layout import Segment, below
+from .labels import fold
 from .cert_values import HEADING, first_clause, join_lines, ocr_caps, starts_boilerplate, strip_name_article
 from .model import Evidence
 from .standards import certified, find_standards, pick_standard
@@ -148,6 +149,23 @@ def accreditation_anywhere(s: Structures) -> Iterator[Candidate]:
                 yield candidate("accreditation_body", found[0].acronym, para.evidence(at, at + len(found[1])),
                                 "registry")
             break
+
+
+_MARK_CAPTION = re.compile(r"^(?P<acronym>[^\W\d_]{2,10})(?:\s+|-)(?P<code>(?=.*\d)[\w/.\-]{1,16}(?:\s[\w/.\-]{1,16}){0,2})$")
+
+
+@reader("accreditation_body")
+def accreditation_mark(s: Structures) -> Iterator[Candidate]:
+    """An accreditation mark's caption on a line of its own: a known body's acronym and its accreditation
+    number ("SAS 0123", "ema 3035/SGC", "Cgcre OCS 3551")."""
+    registry = AccreditationRegistry.default()
+    for seg in s.layout.all():
+        m = _MARK_CAPTION.match(seg.text.strip())
+        if m is None or seg.label is not None:
+            continue
+        body = registry.match(m.group("acronym").upper())
+        if body is not None and fold(body.acronym) == fold(m.group("acronym")):
+            yield candidate("accreditation_body", body.acronym, [seg.evidence()], "registry")
 
 
 @reader("accreditation_body")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cert_layout import Segment
+from .cert_layout import FONT_CHANGE, Segment
 from .dates import find_dates
 from .labels import match_label
 from .model import Evidence
@@ -25,6 +25,9 @@ FIRST_ROW_GAP_EM = 2.5  # the first row sits at most this far under the header
 TABLE_END_GAP_EM = 2.2  # a larger gap between lines ends the table
 NEW_ROW_STEP = 1.25  # a line step this much larger than the table's leading starts a new row
 _CONTINUES = (",", "-", "&", "/")
+# Fields stated in words that may run on under their heading: a "table" headed by one of them and followed
+# by more labels is labels side by side, each with its own value under it.
+_STATEMENTS = frozenset({"scope", "holder", "certification_body", "accreditation_body", "surveillance_dates"})
 
 
 @dataclass
@@ -85,7 +88,8 @@ def find_tables(segs: list[Segment]) -> list[Table]:
     """Return every table on a page whose header row carries at least one known label."""
     tables = []
     used: set[int] = set()
-    labelled = {id(w) for s in segs if s.label is not None for w in s.words}
+    # words of field labels ("Rev. 2", "Page 1 of 2" may stand in a value row: their labels end nothing)
+    labelled = {id(w) for s in segs if s.label is not None and s.label.field != "stop" for w in s.words}
     for seg in sorted(segs, key=lambda s: (s.top, s.x0)):
         if id(seg) in used:
             continue
@@ -105,6 +109,8 @@ def _header_row(segs: list[Segment], first: Segment) -> list[Segment] | None:
     row = sorted((s for s in segs if abs(s.top - first.top) <= tolerance), key=lambda s: s.x0)
     if len(row) < 2 or row[0] is not first or not all(_header_like(s) for s in row):
         return None
+    if max(s.size for s in row) > FONT_CHANGE * min(s.size for s in row):
+        return None  # a header row is set in one size; a label beside a title is none
     labelled = [s for s in row if s.label is not None and not s.label.rest]
     if not any(s.label is not None and s.label.field != "stop" for s in labelled):
         return None
@@ -144,6 +150,8 @@ def _rows(segs: list[Segment], headers: list[Segment], labelled: set[int]) -> li
     for words in lines:
         top = min(w.top for w in words)
         if any(id(w) in labelled for w in words):
+            if rows and not any(h.label is not None and h.label.field in _STATEMENTS for h in headers):
+                break  # a table of codes, dates or sites ends where the certificate's next field starts
             return []
         cells = _place(words, starts, slack, headers[0].page)
         if not rows or _starts_row(rows[-1], cells, top - (prev_top or top), leading):

@@ -84,6 +84,8 @@ def organisation(value: Any) -> Verdict:
         return reject("a sentence fragment, not a name")
     if re.search(r"https?://|www\.|@|\d{4,}", name) or find_dates(name) or find_standards(name):
         return reject("holds a date, number, address or link")
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return reject("no capitalised word, not a name")
     if folded[-1] in _words("name_particles") or name.endswith(("&", "-")) \
             or name.count("(") != name.count(")"):
         return reject("a truncated name")
@@ -314,6 +316,11 @@ def accreditation(value: Any) -> Verdict:
         return accept(value)
     if _lower_words(value.split()) > MAX_NAME_LOWER_WORDS or len(value) > MAX_NAME_CHARS:
         return reject("a sentence, not a body's name")
+    words = [fold(w) for w in value.split()]
+    if words[-1] in _words("name_particles"):
+        return reject("a truncated name")
+    if all(w in _words("title_words") or w in _words("certificate_words") for w in words):
+        return reject("a document's title, not a body's name")
     return accept(value, 0.92)
 
 

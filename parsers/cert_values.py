@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .cert_layout import Layout, Segment, below, cell_under, column_block, continues, row_cells, same_row
+from .cert_layout import FONT_CHANGE, Layout, Segment, below, cell_under, column_block, continues, row_cells, same_row
 from .model import Evidence
 from .orgnames import inside_legal_form, keeps_full_stop
 from .standards import find_standards
@@ -15,6 +15,8 @@ from .standards import find_standards
 _SENTENCE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-Z(\"“])|(?<=\.)\.\s+|;\s+|\s+[–—]\s+")
 HEADER_ROW_GAP_EM = 2.0
 HEADING_GAP_EM = 1.6
+DIGIT_FIELDS = frozenset({"certificate_number", "expiry_date", "validity", "initial_certification_date",
+                          "issue_date", "surveillance_dates", "next_audit_due"})
 _PARAGRAPH_FIELDS = frozenset({"scope", "sites", "surveillance_dates"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 # A short heading of another field the vocabulary does not know ("Site(s) covered:", "Remarks:").
@@ -81,7 +83,12 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
     for right in same_row(segs, label):
         if right.label is not None or id(right) in claimed:
             break
+        if right.size > FONT_CHANGE * label.size:
+            break  # a title set beside the label, not its value
         block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
+        if label.label.field in DIGIT_FIELDS and not any(re.search(r"\d", s.text) for s in block) \
+                and (nxt := below(segs, label)) is not None and nxt.label is None and re.search(r"\d", nxt.text):
+            break  # a number or date has digits: beside its label stands another column's text
         return _value([s.text for s in block], block, label)
     nxt = below(segs, label)
     if nxt is None or not (continues(label, nxt, None) or _row_value(segs, label, nxt)

@@ -90,7 +90,7 @@ def _rest_after(text: str, words: int) -> str:
         count += len(fold(m.group(0)).split()) or 1
         pos = m.end()
     rest = _PLURAL.sub("", text[pos:], count=1)  # "Surveillance audit(s)", "Standort(e)"
-    return rest.lstrip(" :.-–—=|)\t").strip()
+    return rest.lstrip(" :.-–—=|)\t°º").strip()
 
 
 _PLURAL = re.compile(r"^\((?:s|es|e|en|n|x|i)\)")
@@ -198,9 +198,23 @@ def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
             # number starts at the first word with a digit
             digit = re.search(r"(?:^|\s)(?=\S*\d)", after)
             rest = after[digit.end():] if digit else ""
+        else:
+            # "Unità operative / Certified | site(s)": the part of a wrapped translation on this line is
+            # label words; the value follows them
+            words = after.split()
+            k = 0
+            while k < min(3, len(words)) and len(fold(words[k])) > 2 and fold(words[k]) in _field_words(hit.field):
+                k += 1
+            rest = " ".join(words[k:])
     if hit.field == "holder":
         rest = strip_article(rest)
     return hit if rest == hit.rest else LabelHit(hit.field, hit.phrase, hit.score, hit.words, rest)
+
+
+@cache
+def _field_words(name: str) -> frozenset[str]:
+    """Return the words a field's labels are made of (all languages)."""
+    return frozenset(w for phrase in vocabulary().get(name, ()) for w in fold(phrase).split())
 
 
 def _bilingual_pair(first: str, second: str) -> bool:
