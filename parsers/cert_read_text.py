@@ -9,11 +9,11 @@ from functools import cache
 from . import lexicon
 from .accreditation import AccreditationRegistry
 from .cert_candidates import Candidate, candidate, reader
+from .cert_layout import Segment, below
 from .cert_sentences import phrase_pattern
 from .cert_structures import Paragraph, Structures
-from .cert_layout import Segment, below
-from .labels import fold
 from .cert_values import HEADING, first_clause, join_lines, ocr_caps, starts_boilerplate, strip_name_article
+from .labels import fold
 from .model import Evidence
 from .standards import certified, find_standards, pick_standard
 
@@ -110,8 +110,9 @@ def scope_below_opener(s: Structures) -> Iterator[Candidate]:
             continue
         taken: list[Segment] = []
         for seg in host.segments:
-            if seg.label is not None or (taken and taken[-1].text.rstrip().endswith(".")
-                                         and (starts_boilerplate(seg.text) or HEADING.match(seg.text.strip()))):
+            ends_sentence = bool(taken) and taken[-1].text.rstrip().endswith(".")
+            if seg.label is not None or (ends_sentence and (starts_boilerplate(seg.text)
+                                                            or HEADING.match(seg.text.strip()))):
                 break
             taken.append(seg)
         text = clean_scope(join_lines([seg.text for seg in taken]))
@@ -151,7 +152,8 @@ def accreditation_anywhere(s: Structures) -> Iterator[Candidate]:
             break
 
 
-_MARK_CAPTION = re.compile(r"^(?P<acronym>[^\W\d_]{2,10})(?:\s+|-)(?P<code>(?=.*\d)[\w/.\-]{1,16}(?:\s[\w/.\-]{1,16}){0,2})$")
+_MARK_CAPTION = re.compile(r"^(?P<acronym>[^\W\d_]{2,10})(?:\s+|-)"
+                           r"(?P<code>(?=.*\d)[\w/.\-]{1,16}(?:\s[\w/.\-]{1,16}){0,2})$")
 
 
 @reader("accreditation_body")

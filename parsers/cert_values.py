@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .cert_layout import FONT_CHANGE, Layout, Segment, below, cell_under, column_block, continues, row_cells, same_row
+from .cert_layout import (
+    FONT_CHANGE,
+    Layout,
+    Segment,
+    below,
+    cell_under,
+    column_block,
+    continues,
+    row_cells,
+    same_row,
+)
 from .model import Evidence
 from .orgnames import inside_legal_form, keeps_full_stop
 from .standards import find_standards
@@ -87,7 +97,8 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
             break  # a title set beside the label, not its value
         block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
         if label.label.field in DIGIT_FIELDS and not any(re.search(r"\d", s.text) for s in block) \
-                and (nxt := below(segs, label)) is not None and nxt.label is None and re.search(r"\d", nxt.text):
+                and (nxt := below(segs, label)) is not None and nxt.label is None \
+                and re.search(r"\d", nxt.text):
             break  # a number or date has digits: beside its label stands another column's text
         return _value([s.text for s in block], block, label)
     nxt = below(segs, label)

@@ -203,7 +203,8 @@ def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
             # label words; the value follows them
             words = after.split()
             k = 0
-            while k < min(3, len(words)) and len(fold(words[k])) > 2 and fold(words[k]) in _field_words(hit.field):
+            while (k < min(3, len(words)) and len(fold(words[k])) > 2
+                   and fold(words[k]) in _field_words(hit.field)):
                 k += 1
             rest = " ".join(words[k:])
     if hit.field == "holder":

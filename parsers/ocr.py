@@ -140,7 +140,8 @@ def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s
     if confident < GARBLED_SHARE:
         turn = _upright_turn(image, timeout_s)
         if turn:
-            page, _ = _read_image(image.rotate(-turn, expand=True, fillcolor=255), dpi, lang, timeout_s, index)
+            turned = image.rotate(-turn, expand=True, fillcolor=255)
+            page, _ = _read_image(turned, dpi, lang, timeout_s, index)
             page.turned = turn
     return page
 
@@ -163,7 +164,8 @@ def _read_image(image: Any, dpi: int, lang: str, timeout_s: float, index: int) -
         page_image = ocr_grid.mask(image, rows)
     rules = horizontal_rules(image, dpi)
     data = _tesseract(page_image, lang, f"--psm {DEFAULT_PSM}", timeout_s, index)
-    confs = [float(c) for c, text in zip(data["conf"], data["text"], strict=False) if len(str(text).strip()) > 1]
+    confs = [float(c) for c, text in zip(data["conf"], data["text"], strict=False)
+             if len(str(text).strip()) > 1]
     confident = sum(c >= _CONFIDENT for c in confs) / len(confs) if len(confs) >= _MIN_WORDS else 1.0
     return OcrPage(_to_words(data, 72.0 / dpi) + cell_words, rules, grid), confident
 
@@ -178,7 +180,8 @@ def _upright_turn(image: Any, timeout_s: float) -> int:
     except (pytesseract.TesseractError, RuntimeError):
         return 0  # no script found, or out of time: read the page as it is
     turn = int(osd.get("rotate", 0)) % 360
-    return turn if turn in (90, 180, 270) and float(osd.get("orientation_conf", 0.0)) >= _MIN_OSD_CONFIDENCE else 0
+    sure = float(osd.get("orientation_conf", 0.0)) >= _MIN_OSD_CONFIDENCE
+    return turn if turn in (90, 180, 270) and sure else 0
 
 
 _MIN_OSD_CONFIDENCE = 2.0

@@ -11,8 +11,8 @@ from . import lexicon
 from .cert_validate import organisation
 from .controls import leading_id
 from .dates import ORDER_FROM_DATES, Order, find_dates, infer_order
-from .model import SoaExtraction
 from .labels import cut_at_next_label, match_label
+from .model import SoaExtraction
 from .pages import Line, Page, Word
 from .soa_grid import header_row
 
@@ -189,10 +189,12 @@ def _fill_from_header_row(result: SoaExtraction, head: list[Line], lines: list[L
         v_col, d_col = _column(version.x0, starts), _column(date.x0, starts)
         first = next((i for i, row in enumerate(rows) if row[v_col] and _VERSION_VALUE.match(row[v_col][0])),
                      None)
-        if first is None or any(row[v_col] and _VERSION_VALUE.match(row[v_col][0]) for row in rows[first + 1:]):
+        if first is None or any(row[v_col] and _VERSION_VALUE.match(row[v_col][0])
+                                for row in rows[first + 1:]):
             return  # no values, or a version history (read as such)
         # lines above the values continue the headings ("Certified" | "organisation")
-        headings = [" ".join(w.text for w in line.words if _column(w.x0, starts) == i) for i in range(len(starts))]
+        headings = [" ".join(w.text for w in line.words if _column(w.x0, starts) == i)
+                    for i in range(len(starts))]
         for row in rows[:first]:
             headings = [f"{h} {' '.join(cell)}".strip() for h, cell in zip(headings, row, strict=True)]
         values = [" ".join(w for row in rows[first:] for w in row[i]) for i in range(len(starts))]
