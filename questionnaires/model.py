@@ -73,6 +73,10 @@ class Template:
                 return q
         raise KeyError(question_id)
 
+    def question_mapped_to(self, target: str) -> Question | None:
+        """Return the question whose answer goes to the context's `target` (None: no question does)."""
+        return next((q for q in self.questions if q.maps_to == target), None)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the YAML/JSON form of the template."""
         data: dict[str, Any] = {"key": self.key, "version": self.version, "title": self.title}

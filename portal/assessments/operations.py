@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 import questionnaires
+from questionnaires import Template
 from scoring.corrections import (
     coerce_control,
     coerce_value,
@@ -91,27 +92,17 @@ def create_assessment(buyer: User, data: dict[str, Any]) -> Assessment:
     return assessment
 
 
-def supply_chain_question(template: Any) -> str | None:
-    """Return the id of the template's question whose answer is scoring's supply chain (None: none)."""
-    questions = (template.get("questions") if isinstance(template, dict) else template.questions) or []
-    for question in questions:
-        maps_to = question.get("maps_to") if isinstance(question, dict) else question.maps_to
-        if maps_to == "supply_chain":
-            return str(question.get("id") if isinstance(question, dict) else question.id)
-    return None
-
-
-def _prefill_supply_chain(assessment: Assessment, template: Any, names: list[str]) -> list[str]:
+def _prefill_supply_chain(assessment: Assessment, template: Template, names: list[str]) -> list[str]:
     """Put the supply chain the buyer named (a campaign's column) in the questionnaire's draft, as the
     supplier would type it: scoring reads it from there like a typed answer, and the supplier sees
     the names in the form, to give each its role (left unset) and keep, change or submit."""
     names = list(dict.fromkeys(" ".join(str(n).split()) for n in names if str(n).strip()))
-    question = supply_chain_question(template) if names else None
+    question = template.question_mapped_to("supply_chain") if names else None
     if question is None:
         return []
     db.session.add(Response(assessment_id=assessment.id, template_key=assessment.template_key,
                             template_version=assessment.template_version,
-                            answers={question: [{"name": name, "role": None} for name in names]}))
+                            answers={question.id: [{"name": name, "role": None} for name in names]}))
     db.session.flush()
     return names
 

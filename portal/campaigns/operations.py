@@ -14,7 +14,7 @@ from flask import current_app
 from .. import audit, jobs
 from ..assessments.forms import REGIONS
 from ..assessments.helpers import template_choices
-from ..assessments.operations import OperationError, open_assessment, supply_chain_question
+from ..assessments.operations import OperationError, open_assessment
 from ..assessments.rescoring import load_template
 from ..auth.invitations import InvitationError
 from ..extensions import db
@@ -93,7 +93,7 @@ def _mark_unasked_supply_chain(template_key: str, rows: list[csvfile.Row]) -> No
     """Name the lines with a supply chain when the questionnaire asks none: it would be lost."""
     if not any(r.values["supply_chain"] for r in rows):
         return
-    if supply_chain_question(load_template(template_key)) is not None:
+    if load_template(template_key).question_mapped_to("supply_chain") is not None:
         return
     for row in rows:
         if row.values["supply_chain"]:

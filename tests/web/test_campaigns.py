@@ -3,6 +3,7 @@ job opens the assessments and invitations with the assessments' own code; the pa
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -239,7 +240,14 @@ def test_the_supply_chain_column_reaches_scoring_as_a_typed_answer_would(app, lo
 def test_a_supply_chain_for_a_questionnaire_that_asks_none_is_named(app, login, parties, monkeypatch):
     from portal.campaigns import operations as campaign_ops
 
-    monkeypatch.setattr(campaign_ops, "supply_chain_question", lambda template: None)
+    real = campaign_ops.load_template
+
+    def asking_no_supply_chain(key, version=None):
+        template = real(key, version)
+        return dataclasses.replace(template, questions=tuple(
+            q for q in template.questions if q.maps_to != "supply_chain"))
+
+    monkeypatch.setattr(campaign_ops, "load_template", asking_no_supply_chain)
     response = _upload(login(parties.procurement), GOOD)
     page = response.data.decode()
     assert response.status_code == 400 and "1 of 2 lines need fixing" in page
