@@ -268,10 +268,9 @@ def reading_state(doc: Document) -> ReadingState:
         return ReadingState("failed", doc.failure or "", True)
     if doc.withdrawn_at is not None:
         return ReadingState("withdrawn", "read; withdrawn, so not scored", True)
-    if doc.parse_problems and doc.kind not in ("certificate", "soa"):
-        # damage explains text that reads as nothing: say the file is damaged, not mistyped
-        return ReadingState("problems", "read with problems: " + "; ".join(doc.parse_problems), True)
-    if doc.kind and doc.role in ("certificate", "soa") and doc.kind != doc.role:
+    # damage explains text that reads as nothing: such a file is said to be damaged, not mistyped
+    read_as_nothing = bool(doc.parse_problems) and doc.kind not in ("certificate", "soa")
+    if doc.kind and doc.role in ("certificate", "soa") and doc.kind != doc.role and not read_as_nothing:
         # never "read" in green beside "read as a certificate" in red: the type is the problem
         return ReadingState("mismatch", f"read, but it reads as {_KINDS.get(doc.kind, doc.kind)}, "
                             f"not as {_KINDS[doc.role]}", True)
