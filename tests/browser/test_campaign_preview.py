@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from playwright.sync_api import expect
 
 from portal.extensions import db
 from portal.models import Assessment, Campaign
@@ -49,7 +50,8 @@ def test_campaign_preview_names_bad_lines_then_creates(portal, new_page, shots, 
     page.get_by_label("Suppliers (CSV, UTF-8)").set_input_files(str(good))
     page.get_by_role("button", name="Check the file").click()
     preview = page.locator("#preview")
-    assert preview.locator("tbody tr").count() == 2 and "Prism AI" in preview.inner_text()
+    expect(preview.locator("tbody tr")).to_have_count(2)  # waits for the preview page; count() would not
+    assert "Prism AI" in preview.inner_text()
     assert _count(portal.app, Assessment) == before
     assert_accessible(page)
     shots(page, "campaign-preview")
