@@ -578,6 +578,9 @@ class Campaign(Model):
     # who confirmed (or retried) it last: the job opens the assessments as this user
     confirmed_by: Mapped[int | None] = mapped_column(_fk("users.id"))
     failure: Mapped[str | None] = mapped_column(sa.String(1000))
+    # creation jobs that claimed it since it was last queued: one whose worker keeps dying is failed
+    # by the sweep after `campaigns.operations.MAX_ATTEMPTS`, not queued again for ever
+    attempts: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[dt.datetime | None]  # when confirmed, or last retried (queued)
     finished_at: Mapped[dt.datetime | None]

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -22,6 +22,7 @@ from ..models import Assessment, Campaign, CampaignEntry, Invitation, Response, 
 from . import csvfile
 
 REGION_CODES = {code for code, _ in REGIONS}
+MAX_ATTEMPTS = 3  # a campaign whose creation job dies this often is failed by the sweep, not queued for ever
 log = logging.getLogger(__name__)
 
 
@@ -119,17 +120,27 @@ def retry(user: User, campaign: Campaign, base_url: str) -> None:
 
 
 def _queue(user: User, campaign: Campaign, base_url: str) -> None:
-    campaign.state, campaign.failure, campaign.finished_at = "queued", None, None
+    campaign.state, campaign.failure, campaign.finished_at, campaign.attempts = "queued", None, None, 0
     campaign.confirmed_by, campaign.confirmed_at, campaign.base_url = user.id, utcnow(), base_url
     db.session.flush()
     jobs.enqueue("create_campaign", campaign.id)
 
 
-def stalled(grace: dt.timedelta) -> list[int]:
-    """Campaigns queued more than `grace` ago and still not created (their job lost): the sweep queues
-    them again; a second job finds the campaign created, or locked by the first, and does nothing."""
-    return list(db.session.scalars(sa.select(Campaign.id).where(
-        Campaign.state == "queued", Campaign.confirmed_at <= utcnow() - grace).order_by(Campaign.id)))
+def stalled(grace: dt.timedelta) -> list[Campaign]:
+    """Campaigns queued more than `grace` ago and still not created (their job lost), locked until the
+    caller commits: the sweep queues them again, or gives them up after `MAX_ATTEMPTS`. A campaign a
+    job is creating right now is locked by that job, and skipped (on SQLite the sweep holds the write
+    lock: no job is creating one meanwhile); a second job finds it created and does nothing."""
+    return list(db.session.scalars(sa.select(Campaign).where(
+        Campaign.state == "queued", Campaign.confirmed_at <= utcnow() - grace)
+        .order_by(Campaign.id).with_for_update(skip_locked=True)))
+
+
+def give_up(campaign: Campaign) -> str:
+    """Fail a campaign whose creation job was lost each time it ran, so procurement sees why and can retry."""
+    log.warning("campaign %s: creation interrupted %s times; failed, not queued again",
+                campaign.id, campaign.attempts)
+    return _fail(campaign, f"creation was interrupted {campaign.attempts} times before it could finish")
 
 
 class LineFailed(Exception):
@@ -145,6 +156,8 @@ def create_all(campaign_id: int) -> str:
 
     All lines in one SAVEPOINT: a failure undoes every line and is recorded on the campaign (state
     "failed", with the reason) for procurement to read and retry, instead of leaving it "queued"."""
+    if not _claim(campaign_id):
+        return "nothing to do"
     campaign = db.session.scalar(sa.select(Campaign).where(Campaign.id == campaign_id).with_for_update())
     if campaign is None or campaign.state != "queued":
         return "nothing to do"
@@ -164,6 +177,21 @@ def create_all(campaign_id: int) -> str:
     campaign.state, campaign.finished_at = "created", utcnow()
     db.session.flush()
     return f"campaign {campaign.id}: {opened} assessments opened"
+
+
+def _claim(campaign_id: int) -> bool:
+    """Count this attempt on a queued campaign, committed at once: a worker killed while creating leaves
+    the attempt counted (and nothing created), and the sweep gives up after `MAX_ATTEMPTS`.
+
+    A duplicate job waiting behind one that is creating counts nothing: it finds the campaign created."""
+    claim = sa.update(Campaign).where(Campaign.id == campaign_id, Campaign.state == "queued").values(
+        attempts=Campaign.attempts + 1)
+    done = db.session.execute(claim, execution_options={"synchronize_session": False})
+    if cast(sa.CursorResult[Any], done).rowcount != 1:
+        db.session.rollback()
+        return False
+    db.session.commit()
+    return True
 
 
 def _create_lines(campaign: Campaign, actor: User) -> int:

@@ -3,8 +3,10 @@
 Run at start-up (web server and workers) and periodically by the queue. Safe beside running
 workers: a read is re-queued only when its worker is gone (a dead pid on this host) or silent
 (no heartbeat for `reading.STALE_AFTER_S`); a queued read is queued again only after a grace
-period, and a duplicate job is harmless (the claim is conditional). Files are removed only when
-older than a grace period, so an upload in flight on another machine is never touched.
+period, and a duplicate job is harmless (the claim is conditional). A campaign whose creation job
+was lost is queued again, and failed once its job was lost `campaigns.operations.MAX_ATTEMPTS` times.
+Files are removed only when older than a grace period, so an upload in flight on another machine is
+never touched.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class SweepReport:
     mails: list[int] = field(default_factory=list)
     webhooks: list[int] = field(default_factory=list)
     campaigns: list[int] = field(default_factory=list)
+    campaigns_failed: list[int] = field(default_factory=list)
     removed_files: list[str] = field(default_factory=list)
     kept_files: int = 0
 
@@ -49,7 +52,7 @@ class SweepReport:
         return (f"sweep: {len(self.requeued)} document(s) re-queued, {len(self.failed)} given up, "
                 f"{len(self.mails)} unsent mail(s) retried, "
                 f"{len(self.webhooks)} webhook delivery(ies) resent, "
-                f"{len(self.campaigns)} campaign(s) queued again, "
+                f"{len(self.campaigns)} campaign(s) queued again, {len(self.campaigns_failed)} given up, "
                 f"{len(self.removed_files)} orphaned file(s) removed, {self.kept_files} kept")
 
 
@@ -65,7 +68,7 @@ def run_sweep(app: Flask, *, startup: bool = False) -> SweepReport:
     report.mails = unmailed(dt.timedelta(seconds=float(app.config.get("SWEEP_PENDING_GRACE_S",
                                                                       DEFAULT_PENDING_GRACE_S))))
     report.webhooks = _stalled_webhooks(app)
-    report.campaigns = _stalled_campaigns(app)
+    report.campaigns = _stalled_campaigns(app, report)
     db.session.rollback()  # hand the jobs over holding no transaction (an immediate queue runs them here)
     for notification_id in report.mails:
         enqueue_now(app, "mail_notification", notification_id)
@@ -76,7 +79,7 @@ def run_sweep(app: Flask, *, startup: bool = False) -> SweepReport:
     _sweep_files(Path(app.config["STORAGE_DIR"]), float(app.config.get("SWEEP_ORPHAN_GRACE_S",
                                                                        DEFAULT_ORPHAN_GRACE_S)), report)
     if report.requeued or report.failed or report.removed_files or report.mails or report.webhooks \
-            or report.campaigns:
+            or report.campaigns or report.campaigns_failed:
         log.info(report.describe(), extra={"requeued": report.requeued, "removed": len(report.removed_files)})
     return report
 
@@ -89,12 +92,21 @@ def _stalled_webhooks(app: Flask) -> list[int]:
     return stalled(dt.timedelta(seconds=grace))
 
 
-def _stalled_campaigns(app: Flask) -> list[int]:
-    """Confirmed campaigns whose creation job was lost (a queue emptied, a worker killed)."""
-    from ..campaigns.operations import stalled
+def _stalled_campaigns(app: Flask, report: SweepReport) -> list[int]:
+    """Confirmed campaigns whose creation job was lost (a queue emptied, a worker killed): return those
+    to queue again; fail those whose job was lost too often (a worker killed each time)."""
+    from ..campaigns import operations as campaigns
 
     grace = float(app.config.get("SWEEP_PENDING_GRACE_S", DEFAULT_PENDING_GRACE_S))
-    return stalled(dt.timedelta(seconds=grace))
+    again: list[int] = []
+    for campaign in campaigns.stalled(dt.timedelta(seconds=grace)):
+        if campaign.attempts >= campaigns.MAX_ATTEMPTS:
+            campaigns.give_up(campaign)
+            report.campaigns_failed.append(campaign.id)
+        else:
+            again.append(campaign.id)
+    db.session.commit()  # the give-ups; and the rows' locks go before their jobs are queued
+    return again
 
 
 def _stuck_documents(pending_grace_s: float, report: SweepReport, startup: bool) -> list[tuple[int, str]]:

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from portal.assessments.operations import OperationError
+from portal.campaigns import operations as campaign_ops
 from portal.extensions import db
 from portal.jobs.queue import enqueue
 from portal.models import (
@@ -196,17 +197,55 @@ def test_a_campaign_whose_confirmer_left_fails_and_a_colleague_retries(app, logi
 
 
 @pytest.mark.parametrize("app_config", [{"SWEEP_PENDING_GRACE_S": 0}])
-def test_the_sweep_queues_again_a_campaign_whose_job_was_lost(app, login, parties):
+@pytest.mark.parametrize("lost", [0, campaign_ops.MAX_ATTEMPTS - 1], ids=["never-ran", "one-try-left"])
+def test_the_sweep_queues_again_a_campaign_whose_job_was_lost(app, login, parties, lost):
     _upload(login(parties.procurement), GOOD)
     with app.app_context():
         [row] = db.session.scalars(sa.select(Campaign)).all()
-        row.state, row.confirmed_by = "queued", parties.procurement.id  # confirmed; its job never ran
-        row.confirmed_at = row.created_at
+        row.state, row.confirmed_by = "queued", parties.procurement.id  # confirmed; its job lost `lost` times
+        row.confirmed_at, row.attempts = row.created_at, lost
         db.session.commit()
-    assert "1 campaign(s) queued again" in app.extensions["jobs"]["sweep"]().get()
-    assert query(app, sa.select(Campaign))[0].state == "created"
+    assert "1 campaign(s) queued again, 0 given up" in app.extensions["jobs"]["sweep"]().get()
+    [created] = query(app, sa.select(Campaign))
+    assert created.state == "created" and created.attempts == lost + 1
     assert len(query(app, sa.select(CampaignEntry))) == 2
-    assert "0 campaign(s) queued again" in app.extensions["jobs"]["sweep"]().get()
+    assert "0 campaign(s) queued again, 0 given up" in app.extensions["jobs"]["sweep"]().get()
+
+
+@pytest.mark.parametrize("app_config", [{"SWEEP_PENDING_GRACE_S": 0}])
+def test_a_campaign_whose_job_keeps_dying_is_given_up_and_a_retry_counts_afresh(app, login, parties,
+                                                                               monkeypatch):
+    def dies(campaign, actor):  # as a killed worker: the job ends mid-way, its transaction undone
+        raise RuntimeError("worker killed")
+
+    client = login(parties.procurement)
+    before = len(query(app, sa.select(Assessment)))
+    _upload(client, GOOD)
+    [campaign] = query(app, sa.select(Campaign))
+    real = campaign_ops._create_lines
+    monkeypatch.setattr(campaign_ops, "_create_lines", dies)
+    client.post(f"/campaigns/{campaign.id}/confirm")
+    for attempt in range(1, campaign_ops.MAX_ATTEMPTS + 1):
+        [lost] = query(app, sa.select(Campaign))
+        assert lost.state == "queued" and lost.attempts == attempt  # each claim counted, though undone
+        if attempt < campaign_ops.MAX_ATTEMPTS:
+            assert "1 campaign(s) queued again, 0 given up" in app.extensions["jobs"]["sweep"]().get()
+
+    assert "0 campaign(s) queued again, 1 given up" in app.extensions["jobs"]["sweep"]().get()
+    [failed] = query(app, sa.select(Campaign))
+    told = f"creation was interrupted {campaign_ops.MAX_ATTEMPTS} times before it could finish"
+    assert failed.state == "failed" and failed.failure == f"Nothing was created: {told}."
+    page = client.get(f"/campaigns/{campaign.id}").data.decode()
+    assert told in page and "Try again" in page
+    assert len(query(app, sa.select(Assessment))) == before and query(app, sa.select(CampaignEntry)) == []
+    assert "0 campaign(s) queued again, 0 given up" in app.extensions["jobs"]["sweep"]().get()
+
+    monkeypatch.setattr(campaign_ops, "_create_lines", real)
+    done = client.post(f"/campaigns/{campaign.id}/retry", follow_redirects=True).data.decode()
+    assert "<strong>2</strong> assessments" in done
+    [created] = query(app, sa.select(Campaign))
+    assert created.state == "created" and created.attempts == 1 and created.failure is None
+    assert len(query(app, sa.select(Assessment))) == before + 2
 
 
 def test_the_supply_chain_column_reaches_scoring_as_a_typed_answer_would(app, login, parties):
@@ -238,8 +277,6 @@ def test_the_supply_chain_column_reaches_scoring_as_a_typed_answer_would(app, lo
 
 
 def test_a_supply_chain_for_a_questionnaire_that_asks_none_is_named(app, login, parties, monkeypatch):
-    from portal.campaigns import operations as campaign_ops
-
     real = campaign_ops.load_template
 
     def asking_no_supply_chain(key, version=None):
