@@ -17,6 +17,7 @@ import pytesseract
 from . import ocr_grid, ocr_rows
 from .errors import CorruptPdf, OcrUnavailable, TooSlow
 from .model import BBox
+from .ocr_language import guess_language, ocr_model
 from .pages import Word, open_pdfium
 from .settings import ParseSettings
 
@@ -123,27 +124,45 @@ class OcrPage:
     grid: list[list[list[GridCell]]] = field(default_factory=list)  # tables → rows → cells
     turned: int = 0  # degrees the page image was turned clockwise to read it (its width and height swap
     # at 90 and 270)
+    languages: str = ""  # the Tesseract models it was read with ("spa+eng")
 
 
 def read_page(renderer: Renderer, index: int, settings: ParseSettings, timeout_s: float,
-              native_dpi: float | None = None) -> OcrPage:
+              native_dpi: float | None = None, languages: str | None = None) -> OcrPage:
     """Render page `index` and read its words with Tesseract; boxes in PDF points.
 
     A fully ruled table is read cell by cell (see ocr_grid); the rest of the page as a whole. A page
-    that reads as gibberish is checked for being scanned on its side or upside down, and turned.
+    that reads as gibberish is checked for being scanned on its side or upside down, and turned. A page
+    in a language the models used do not cover is read again with that language's model (when
+    installed); `languages` (a previous page's `languages`) starts there instead of the settings'.
     """
     require_tesseract()
     dpi = ocr_dpi(settings, native_dpi)
     image = renderer.render(index, dpi)
-    lang = _languages(settings.ocr_languages)
+    lang = _languages(languages or settings.ocr_languages)
     page, confident = _read_image(image, dpi, lang, timeout_s, index)
+    turn = 0
     if confident < GARBLED_SHARE:
         turn = _upright_turn(image, timeout_s)
         if turn:
-            turned = image.rotate(-turn, expand=True, fillcolor=255)
-            page, _ = _read_image(turned, dpi, lang, timeout_s, index)
-            page.turned = turn
+            image = image.rotate(-turn, expand=True, fillcolor=255)
+            page, _ = _read_image(image, dpi, lang, timeout_s, index)
+    better = _language_of(page, lang)
+    if better is not None:
+        page, _ = _read_image(image, dpi, better, timeout_s, index)
+        lang = better
+    page.turned, page.languages = turn, lang
     return page
+
+
+def _language_of(page: OcrPage, lang: str) -> str | None:
+    """Return the models to read `page` again with, when its language's model was not among `lang`."""
+    found = guess_language(w.text for w in page.words)
+    model = ocr_model(found) if found else None
+    if model is None or model in lang.split("+"):
+        return None
+    usable = _languages(f"{model}+eng")
+    return usable if model in usable.split("+") else None
 
 
 GARBLED_SHARE = 0.5  # below this share of confidently read words, a page may be turned
@@ -164,9 +183,12 @@ def _read_image(image: Any, dpi: int, lang: str, timeout_s: float, index: int) -
         page_image = ocr_grid.mask(image, rows)
     rules = horizontal_rules(image, dpi)
     data = _tesseract(page_image, lang, f"--psm {DEFAULT_PSM}", timeout_s, index)
-    confs = [float(c) for c, text in zip(data["conf"], data["text"], strict=False)
-             if len(str(text).strip()) > 1]
-    confident = sum(c >= _CONFIDENT for c in confs) / len(confs) if len(confs) >= _MIN_WORDS else 1.0
+    # Tesseract reads a page scanned on its side letter by letter up the page, often confidently: a word
+    # of several letters in a box taller than wide is not read upright, whatever its confidence.
+    upright = [float(c) >= _CONFIDENT and not (len(str(t).strip()) >= 3 and h > w)
+               for c, t, w, h in zip(data["conf"], data["text"], data["width"], data["height"], strict=False)
+               if len(str(t).strip()) > 1]
+    confident = sum(upright) / len(upright) if len(upright) >= _MIN_WORDS else 1.0
     return OcrPage(_to_words(data, 72.0 / dpi) + cell_words, rules, grid), confident
 
 

@@ -273,12 +273,13 @@ def slot_at(slots: list[CellSlot], y: float) -> CellSlot | None:
 
 
 def mask(image: Image.Image, rows: list[list[PixelBox]]) -> Image.Image:
-    """Return a copy with the table area painted white, so the page pass reads only what surrounds it."""
+    """Return a copy with the tables' rows painted white, so the page pass reads only what surrounds them.
+
+    Row by row, not one box around them all: two tables on a page leave what lies between them readable.
+    """
     copy = image.copy()
-    boxes = [cell for row in rows for cell in row]
-    box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-           max(b[2] for b in boxes) + 2, max(b[3] for b in boxes) + 2)
-    copy.paste(255, box)
+    for row in rows:
+        copy.paste(255, (max(0, row[0][0] - 2), max(0, row[0][1] - 2), row[-1][2] + 2, row[-1][3] + 2))
     return copy
 
 

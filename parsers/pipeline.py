@@ -40,6 +40,7 @@ def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
     """Build a Page of lines for every page, OCR-ing pages that have no text layer."""
     pages = []
     total = len(pdf.pages)
+    languages: str | None = None  # a scanned page's language carries over to the next scanned page
     for number, plumber_page in enumerate(pdf.pages, start=1):
         check_budget(started, settings)
         if progress:
@@ -50,8 +51,9 @@ def pdf_to_pages(pdf: Any, settings: ParseSettings, started: float,
             if progress:
                 progress("ocr", number, total)
             scan = ocr.read_page(renderer, number - 1, settings, _remaining(started, settings),
-                                 ocr.native_dpi(plumber_page))
+                                 ocr.native_dpi(plumber_page), languages)
             words, page.rules, page.grid, page.ocr = scan.words, scan.rules, scan.grid, True
+            languages = scan.languages
             if scan.turned in (90, 270):
                 page.width, page.height = page.height, page.width
         page.lines = words_to_lines(words or [], number, settings.line_tolerance)
@@ -92,6 +94,7 @@ def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started:
                        progress: Progress | None = None) -> list[Page]:
     """OCR every page of a file whose page tree only pdfium can follow."""
     pages = []
+    languages: str | None = None
     for index in range(renderer.page_count()):
         check_budget(started, settings)
         if progress and settings.ocr:
@@ -99,7 +102,9 @@ def _pdfium_only_pages(renderer: ocr.Renderer, settings: ParseSettings, started:
         width, height = renderer.page_size(index)
         page = Page(index + 1, width, height)
         if settings.ocr:
-            scan = ocr.read_page(renderer, index, settings, _remaining(started, settings))
+            scan = ocr.read_page(renderer, index, settings, _remaining(started, settings),
+                                 languages=languages)
+            languages = scan.languages
             page.lines = words_to_lines(scan.words, index + 1, settings.line_tolerance)
             page.rules, page.grid, page.ocr = scan.rules, scan.grid, True
             if scan.turned in (90, 270):
