@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import lexicon
+from .cert_columns import Gutter, across, find_gutters
 from .labels import MIN_LABEL_SCORE, LabelHit, has_separator, match_label, trailing_opener
 from .model import Evidence
 from .pages import Line, Page, Word
@@ -123,15 +124,21 @@ class Layout:
     """Every segment of a document, by page, in reading order, with labels marked."""
 
     pages: list[list[Segment]]
+    gutters: list[list[Gutter]] = field(default_factory=list)  # per page: gaps between independent flows
 
     def all(self) -> list[Segment]:
         """Return every segment of every page, in reading order."""
         return [s for page in self.pages for s in page]
 
+    def across_flows(self, left: Segment, right: Segment) -> bool:
+        """Return whether `left` and `right` stand in two independent flows of text (body and sidebar)."""
+        return left.page <= len(self.gutters) and across(self.gutters[left.page - 1], left, right)
+
 
 def build_layout(pages: list[Page], cutoff: float = MIN_LABEL_SCORE) -> Layout:
     """Split every line into segments and mark those that start with a label (fuzzy score >= cutoff)."""
     out = []
+    gutters = []
     for page in pages:
         segs = [s for line in page.lines if line.words for s in split_line(line)]
         segs = [piece for seg in segs for piece in _split_label_runs(seg, cutoff)]
@@ -140,9 +147,11 @@ def build_layout(pages: list[Page], cutoff: float = MIN_LABEL_SCORE) -> Layout:
         _merge_split_labels(segs)
         _drop_sentence_labels(segs)
         _mark_trailing_openers(segs)
-        _merge_translations(segs)
+        flows = find_gutters(segs)
+        _merge_translations(segs, flows)
         out.append(segs)
-    return Layout(out)
+        gutters.append(flows)
+    return Layout(out, gutters)
 
 
 def _split_label_runs(seg: Segment, cutoff: float) -> list[Segment]:
@@ -216,6 +225,8 @@ def _merge_split_labels(segs: list[Segment]) -> None:
         if nxt is None or (nxt.label is not None and nxt.label.rest) or abs(nxt.x0 - seg.x0) > 2 \
                 or len(nxt.words) > MERGE_MAX_WORDS or not continues(seg, nxt, None):
             continue
+        if _in_row(segs, nxt, []) and not _in_row(segs, seg, []):
+            continue  # a heading over a table's header row ("Site(s)" over "Address | Activities")
         joined = match_label(seg.text + " " + nxt.text)
         if joined is None or joined.rest or joined.score < MERGE_MIN_SCORE:
             continue
@@ -238,9 +249,11 @@ def _drop_emptied(segs: list[Segment]) -> None:
 
 
 def _drop_sentence_labels(segs: list[Segment]) -> None:
-    """Unmark label words that only continue the sentence above ("... first" / "issued on 1 May ...")."""
+    """Unmark label words that only continue the sentence above ("... first" / "issued on 1 May ...",
+    "... sont hors" / "périmètre.")."""
     for seg in segs:
-        if seg.label is None or not seg.label.rest or has_separator(seg.text, seg.label.rest):
+        if seg.label is None or has_separator(seg.text, seg.label.rest) \
+                or not (seg.label.rest or seg.text[:1].islower()):
             continue
         prev = above(segs, seg)
         if prev is None or prev.label is not None or not continues(prev, seg, None):
@@ -266,7 +279,7 @@ def _mark_trailing_openers(segs: list[Segment]) -> None:
         seg.lead = lead
 
 
-def _merge_translations(segs: list[Segment]) -> None:
+def _merge_translations(segs: list[Segment], flows: list[Gutter]) -> None:
     """Join a label and its translation stacked under it ("Hiermit wird bescheinigt, dass das Unternehmen"
     over "This is to certify that the company"): one label, whose value follows the second line.
     """
@@ -277,7 +290,7 @@ def _merge_translations(segs: list[Segment]) -> None:
         if nxt is None or nxt.label is None or nxt.label.rest or nxt.label.field != seg.label.field \
                 or not continues(seg, nxt, None):
             continue
-        if (_in_row(segs, seg) or _in_row(segs, nxt)) and not _value_beside(segs, seg, nxt):
+        if (_in_row(segs, seg, flows) or _in_row(segs, nxt, flows)) and not _value_beside(segs, seg, nxt):
             continue
         seg.words = seg.words + nxt.words
         seg.refresh()
@@ -300,10 +313,12 @@ def _value_beside(segs: list[Segment], label: Segment, translation: Segment) -> 
     return len(firsts) < 2 or abs(firsts[0].x0 - firsts[1].x0) <= 3.0
 
 
-def _in_row(segs: list[Segment], seg: Segment) -> bool:
-    """Return whether another segment shares `seg`'s line (a table row, or a label with its value)."""
+def _in_row(segs: list[Segment], seg: Segment, flows: list[Gutter]) -> bool:
+    """Return whether another segment shares `seg`'s line (a table row, or a label with its value);
+    a line of another flow across a gutter (the body beside a sidebar) does not count."""
     return any(o is not seg and o.words and o.top < seg.bottom and seg.top < o.bottom
-               and (o.x0 >= seg.x1 - 1 or o.x1 <= seg.x0 + 1) for o in segs)
+               and ((o.x0 >= seg.x1 - 1 and not across(flows, seg, o))
+                    or (o.x1 <= seg.x0 + 1 and not across(flows, o, seg))) for o in segs)
 
 
 def below(segs: list[Segment], seg: Segment) -> Segment | None:

@@ -142,7 +142,7 @@ def version_and_date(text: str, order: Order | None) -> tuple[str | None, dt.dat
 
 def _first_clause_keep_dates(text: str) -> str:
     """Return text up to its first sentence end that is not inside a date or version number."""
-    m = re.search(r"\.\s+(?=[A-Z])|;", text)
+    m = re.search(r"(?<!\b\d)(?<!\b\d\d)\.\s+(?=[A-Z])|;", text)  # "30. Juni 2025" is a date
     return text[: m.start()] if m else text
 
 

@@ -153,7 +153,7 @@ def address_of(s: Structures, holder: str) -> list[Candidate]:
     if found is None:
         return _address_in_sentence(s, holder)
     seg, block = found
-    same = _address_on_line(seg.text, holder)
+    same = _address_on_line(_from_name(seg.text, holder) or "", holder)
     lines = ([same] if same else []) + [b.text for b in block]
     address = address_below_holder(lines, 0)
     if address is None or (same and not address.startswith(same)):
@@ -167,6 +167,10 @@ def address_below_holder(lines: list[str], used: int) -> str | None:
     parts: list[str] = []
     for line in lines[used:]:
         text = " ".join(line.split())
+        if not parts:
+            text = _after_address_lead(text)
+            if not text:
+                continue  # "located at" on its own line, the address under it
         short_tail = bool(parts) and len(text.split()) <= 4  # "United Kingdom" closing an address
         if not (_ADDRESS_LINE.search(text) or short_tail) or _sentence_start(text) or len(text) > 120:
             break
@@ -175,6 +179,17 @@ def address_below_holder(lines: list[str], used: int) -> str | None:
         parts.append(text)
     address = _join_address_lines(parts)
     return address if parts and is_address(address) else None
+
+
+@cache
+def _address_lead() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lexicon.alternation(lexicon.phrases('address_leads'))})(?!\w)[\s:,]*", re.I)
+
+
+def _after_address_lead(text: str) -> str:
+    """Return `text` without the words leading to an address ("com sede em", "located at")."""
+    lead = _address_lead().match(text)
+    return text[lead.end():] if lead else text
 
 
 def _join_address_lines(parts: list[str]) -> str:
@@ -217,7 +232,7 @@ def _lines_after(layout: Layout, name: str) -> tuple[Segment, list[Segment]] | N
     want = " ".join(name.split())
     for segs in layout.pages[:2]:
         for seg in segs:
-            if not seg.text.startswith(want):
+            if _from_name(seg.text, want) is None:
                 continue
             block: list[Segment] = []
             prev = seg
@@ -229,11 +244,23 @@ def _lines_after(layout: Layout, name: str) -> tuple[Segment, list[Segment]] | N
     return None
 
 
+def _from_name(text: str, name: str) -> str | None:
+    """Return `text` from `name` on when the name opens it, alone or after its label ("Company: X Ltd")."""
+    at = text.find(name)
+    if at == 0:
+        return text
+    if at > 0 and text[:at].rstrip().endswith(":") and match_label(text[:at]) is not None:
+        return text[at:]
+    return None
+
+
 def _cell_left_of(segs: list[Segment], seg: Segment) -> bool:
     return any(o.x1 <= seg.x0 and o.top < seg.bottom and seg.top < o.bottom for o in segs if o is not seg)
 
 
-_ADDRESS_IN_SENTENCE = r",\s+(?P<a>[^.;:]{5,120}?\d[^.;:]{0,80}?),?\s+"
+# An address's characters: no sentence end, but the point of a short abbreviation ("ul.", "Av.", "St.").
+_IN_ADDRESS = r"(?:[^.;:]|(?<=\b\w)\.|(?<=\b\w\w)\.|(?<=\b\w\w\w)\.)"
+_ADDRESS_IN_SENTENCE = rf",\s+(?P<a>{_IN_ADDRESS}{{5,120}}?\d{_IN_ADDRESS}{{0,80}}?),?\s+"
 
 
 def _address_in_sentence(s: Structures, holder: str) -> list[Candidate]:

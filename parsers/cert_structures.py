@@ -51,6 +51,10 @@ class Pair:
         return self.label.page
 
 
+# A line that breaks inside a number or date ("version 3.1 of 2022-" / "01-12") joins without a space.
+_WRAPPED_NUMBER = re.compile(r"\d[-/]\|\d$")
+
+
 @dataclass
 class Paragraph:
     """Segments of one column that continue each other: running text, read as one string."""
@@ -62,13 +66,13 @@ class Paragraph:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)  # what readers find in it, found once
 
     def __post_init__(self) -> None:
-        parts: list[str] = []
-        pos = 0
+        text = ""
         for seg in self.segments:
-            self.offsets.append(pos)
-            parts.append(seg.text)
-            pos += len(seg.text) + 1
-        self.text = " ".join(parts)
+            if text and not _WRAPPED_NUMBER.search(text + "|" + seg.text[:1]):
+                text += " "
+            self.offsets.append(len(text))
+            text += seg.text
+        self.text = text
 
     def segment_at(self, pos: int) -> Segment:
         """Return the segment holding character `pos` of the paragraph's text."""

@@ -228,7 +228,7 @@ def address(value: Any) -> Verdict:
         return reject("a label or another field's text")
     if (found := find_dates(t)) and len(t) - sum(len(m.text) for m in found) < 12:
         return reject("a date")
-    if _sentence_like(t):
+    if _sentence_like(t) or _SENTENCE_BREAK.search(t) or len(t.split()) > MAX_ADDRESS_WORDS:
         return reject("a sentence, not an address")
     street = bool(re.search(r"\d", t)) or bool(_street().search(t))
     place = "," in t or bool(_country().search(t))
@@ -237,6 +237,11 @@ def address(value: Any) -> Verdict:
     if "," in t and _country().search(t.split(",")[-1]):
         return accept(t, 0.9)  # "Dublin, Ireland": a city and its country
     return reject("no street or postcode with a city or country")
+
+
+# A full stop after a word (not an abbreviation: "Avda.", "Str.") and a capital: two sentences.
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{5,}\.\s+[^\W\d_]")
+MAX_ADDRESS_WORDS = 24
 
 
 def _sentence_like(text: str) -> bool:
@@ -294,6 +299,8 @@ def scope(value: Any) -> Verdict:
     text = " ".join(kept).strip()
     if len(text) < MIN_SCOPE_CHARS or len(text.split()) < 3:
         return reject("too short for a scope")
+    if text.rstrip(" .").endswith(":"):
+        return reject("the words leading to a scope, not the scope")
     if is_address(text) or (find_standards(text) and len(text) < 40):
         return reject("an address or the standard, not a scope")
     return accept(text)

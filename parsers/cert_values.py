@@ -59,8 +59,9 @@ def join_lines(lines: list[str]) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
-        if out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
-            out += line
+        if out.endswith(("-", "/")) and (out[-2:-1].isalpha() and line[:1].isalpha()
+                                         or out[-2:-1].isdigit() and line[:1].isdigit()):
+            out += line  # a word, or a date ("2022-" / "01-12"), broken at the line's end
         else:
             out = f"{out} {line}" if out else line
     return out
@@ -91,7 +92,7 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
             more = _until_sentence_end(rest, more)
         return _value([rest, *(s.text for s in more)], [label, *more], label)
     for right in same_row(segs, label):
-        if right.label is not None or id(right) in claimed:
+        if right.label is not None or id(right) in claimed or layout.across_flows(label, right):
             break
         if right.size > FONT_CHANGE * label.size:
             break  # a title set beside the label, not its value
@@ -100,6 +101,8 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
                 and (nxt := below(segs, label)) is not None and nxt.label is None \
                 and re.search(r"\d", nxt.text):
             break  # a number or date has digits: beside its label stands another column's text
+        if _stacked_value(segs, label) and abs(right.top - label.top) > OFF_ROW_EM * label.size:
+            break  # its value stacked under it; beside it, off its row, another column's text runs
         return _value([s.text for s in block], block, label)
     nxt = below(segs, label)
     if nxt is None or not (continues(label, nxt, None) or _row_value(segs, label, nxt)
@@ -112,14 +115,28 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
 
 
 
+OFF_ROW_EM = 0.4  # a value beside its label shares its row; text this far off it runs in another column
+
+
+def _stacked_value(segs: list[Segment], label: Segment) -> bool:
+    """Return whether a plain line sits tight under `label`, flush with it: the label's own value."""
+    nxt = below(segs, label)
+    return nxt is not None and nxt.label is None and abs(nxt.x0 - label.x0) <= 2 \
+        and continues(label, nxt, None) and not _SIGNATURE_LINE.match(nxt.text)
+
+
 def _row_value(segs: list[Segment], label: Segment, nxt: Segment) -> bool:
     """Return whether `nxt` is the value row of a table whose header row `label` is in.
 
     A header row's values sit a little further down than a paragraph's next line (cell padding;
-    OCR boxes are smaller than the printed font), so a header cell reaches further.
+    OCR boxes are smaller than the printed font), so a header cell reaches further. A header row may
+    stack its labels' translations under them: the values start under the header's last line.
     """
-    gap = nxt.top - label.bottom
-    return gap <= HEADER_ROW_GAP_EM * max(label.size, nxt.size) and bool(row_cells(segs, label))
+    if not row_cells(segs, label):
+        return False
+    header_bottom = max([label.bottom] + [o.bottom for o in segs if o.label is not None
+                                          and label.top <= o.top and o.bottom <= nxt.top])
+    return nxt.top - header_bottom <= HEADER_ROW_GAP_EM * max(label.size, nxt.size)
 
 
 def _heading_value(label: Segment, nxt: Segment) -> bool:

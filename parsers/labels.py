@@ -23,12 +23,14 @@ MIN_WORD_SCORE = 72.0  # each word of a fuzzily matched label must itself be clo
 _NORM = re.compile(r"[^\w']+")
 _NUMERO = re.compile(r"\b([Nn])\.\s*º")
 
-_WORD = re.compile(r"[Nn]\.\s*º|[^\W_]+(?:['’][^\W_]+)?")
+_PLURAL_MARK = r"\((?i:s|es|e|en|n|x|i)\)"  # "Site(s)", "Standort(e)": one word, as if singular
+_PLURAL_IN_WORD = re.compile(rf"(?<=[^\W\d_]){_PLURAL_MARK}")
+_WORD = re.compile(rf"[Nn]\.\s*º|[^\W_]+(?:['’][^\W_]+)?(?:{_PLURAL_MARK})?")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: the form labels compare in."""
-    text = _NUMERO.sub(r"\1º", text.replace("ß", "ss"))  # "N.º" is "Nº": one word, "no"
+    text = _NUMERO.sub(r"\1º", _PLURAL_IN_WORD.sub("", text.replace("ß", "ss")))  # "N.º" is "Nº": "no"
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(_NORM.sub(" ", text.lower().replace("'", " ").replace("’", " ")).split())
 
@@ -90,10 +92,12 @@ def _rest_after(text: str, words: int) -> str:
         count += len(fold(m.group(0)).split()) or 1
         pos = m.end()
     rest = _PLURAL.sub("", text[pos:], count=1)  # "Surveillance audit(s)", "Standort(e)"
+    rest = _ACRONYM.sub("", rest, count=1)  # "Statement of Applicability (SoA): v3"
     return rest.lstrip(" :.-–—=|)\t°º").strip()
 
 
-_PLURAL = re.compile(r"^\((?:s|es|e|en|n|x|i)\)")
+_PLURAL = re.compile(rf"^{_PLURAL_MARK}")
+_ACRONYM = re.compile(r"^\s*\([^\W\d_]{2,6}\)(?=\s|:|$)")
 
 
 def has_separator(text: str, rest: str) -> bool:
