@@ -26,6 +26,7 @@ JUSTIFIED_MAX_EM = 2.5  # wider even gaps than this are a table row's cells
 UP_SIZE_RATIO = 1.4
 MERGE_MAX_WORDS = 4  # each half of a label wrapped over two lines is short
 MERGE_MIN_SCORE = 95.0
+MID_SENTENCE_MIN_WORDS = 3  # a shorter line (a value: "04/02/2028", "AB-123") is no sentence running on
 
 
 @dataclass(eq=False)
@@ -230,8 +231,8 @@ def _merge_split_labels(segs: list[Segment]) -> None:
         joined = match_label(seg.text + " " + nxt.text)
         if joined is None or joined.rest or joined.score < MERGE_MIN_SCORE:
             continue
-        if seg.label is not None and joined.field != seg.label.field:
-            continue
+        if seg.label is not None and joined.field != seg.label.field and nxt.label is not None:
+            continue  # two labels stacked, not one wrapped ("Date de certification" / "initiale" is one)
         if joined.words > (seg.label.words if seg.label else 0):
             seg.words = seg.words + nxt.words
             seg.label = joined
@@ -397,7 +398,7 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
             # A cell's wrapped lines share a size; a much larger line above is a title, not the value.
             if prv is None or not continues(prv, cur, None) or _is_label(prv) \
                     or _row_has_label(segs, prv, owner) or prv.size > UP_SIZE_RATIO * cur.size \
-                    or _row_opens(segs, prv, owner):
+                    or _row_opens(segs, prv, owner) or _ends_other_value(segs, prv, cur, owner):
                 break
             block.insert(0, prv)
             cur = prv
@@ -422,11 +423,20 @@ def _mid_sentence(prev: Segment, nxt: Segment) -> bool:
     """Return whether `nxt` only seems to start with a label because a sentence runs on into it."""
     if nxt.label is None or not nxt.label.rest or has_separator(nxt.text, nxt.label.rest):
         return False  # "Certificate No.: X" is a new field, not the sentence running on
-    return not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))
+    prose = len(prev.text.split()) >= MID_SENTENCE_MIN_WORDS and not prev.text.rstrip()[-1:].isdigit()
+    return prose and not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))  # a date value ends itself
 
 
 def _is_label(seg: Segment) -> bool:
     return seg.label is not None
+
+
+def _ends_other_value(segs: list[Segment], seg: Segment, nxt: Segment, owner: Segment | None) -> bool:
+    """Return whether `seg` is the last line of the value of another label's row above it: set closer
+    to that row than to `nxt` ("09/08/2026" / "09/17/2027", then the next row's "09/17/2028")."""
+    prv = above(segs, seg)
+    return prv is not None and continues(prv, seg, None) and _row_has_label(segs, prv, owner) \
+        and seg.top - prv.top + 0.5 < nxt.top - seg.top
 
 
 def _row_opens(segs: list[Segment], seg: Segment, owner: Segment | None) -> bool:

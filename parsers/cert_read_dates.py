@@ -35,6 +35,11 @@ def is_range(text: str, dates: list[DateMatch]) -> bool:
     return len(dates) >= 2 and bool(_joiner().search(text[dates[-2].end:dates[-1].start]))
 
 
+def _opens_period(text: str, match: DateMatch) -> bool:
+    """Return whether a range word follows the date: it starts a period whose end was not read."""
+    return bool(_joiner().match(text[match.end:].lstrip()))
+
+
 def _date_candidate(name: str, match: DateMatch, evidence: list[Evidence], how: str,
                     bonus: float = 0.0) -> Candidate:
     found = candidate(name, match.value, evidence, how, bonus)
@@ -70,7 +75,9 @@ def _pair_dates(s: Structures, pair: Pair) -> Iterator[Candidate]:
         yield _date_candidate(_RANGE_START, readable[0], evidence, how, bonus=-0.2)
         yield _date_candidate(_RANGE_END, readable[1], evidence, how, bonus=-0.05)
     elif pair.field == "validity":
-        if len(readable) == 1:  # "Valid: 11 March 2027"; two dates not joined as a period say nothing sure
+        if len(readable) == 1 and _opens_period(text, readable[0]):  # "8 March 2022 to 7 de" + unread end
+            yield _date_candidate(_RANGE_START, readable[0], evidence, how, bonus=-0.2)
+        elif len(readable) == 1:  # "Valid: 11 March 2027"; two dates not joined as a period say nothing sure
             yield _date_candidate(_RANGE_END, readable[0], evidence, how, bonus=-0.1)
     else:
         yield _date_candidate(pair.field, readable[0], evidence, how)

@@ -154,6 +154,8 @@ def code(value: Any) -> Verdict:
     dates = find_dates(text)
     if dates and sum(len(m.text) for m in dates) >= 0.6 * len(text):
         return reject("a date")
+    if any(m.value and m.start > 0 and text[m.start - 1] == " " for m in dates):
+        return reject("a code with the next cell's date run into it")
     if find_standards(text) or re.fullmatch(r"(?:ISO|IEC)?\s*/?\s*\d{4,5}(?::\d{4})?", text):
         return reject("a standard")
     if re.fullmatch(r"\d{1,2}", text) or len(text.split()) > 4:

@@ -29,6 +29,7 @@ DIGIT_FIELDS = frozenset({"certificate_number", "expiry_date", "validity", "init
                           "issue_date", "surveillance_dates", "next_audit_due"})
 _PARAGRAPH_FIELDS = frozenset({"scope", "sites", "surveillance_dates"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
+_UNFINISHED = re.compile(r"(?:\b[^\W\d_]{1,3}|[-–—/])\s*$")  # ends on "to", "de", "May" or a dash
 # A short heading of another field the vocabulary does not know ("Site(s) covered:", "Remarks:").
 # A line that opens another field ("Certificato n.: X") after the scope's full stop ends the scope.
 HEADING = re.compile(r"^[A-ZÄÖÜ][^.:;]{0,40}:$|^[A-ZÄÖÜ](?:\S+\s){0,3}?\S*:\s+\S")
@@ -110,6 +111,8 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         nxt = _indented_below(segs, label)
     if nxt is None or nxt.label is not None or _SIGNATURE_LINE.match(nxt.text):
         return None
+    if not multiline and label.label.field in DIGIT_FIELDS and _UNFINISHED.search(nxt.text):
+        limit = 2  # a date or period wrapped in a narrow column ("8 March 2022 to 7" / "March 2025")
     block = [cell_under(segs, label, seg) for seg in column_block(segs, nxt, limit=limit)]
     return _value([s.text for s in block if s.words], [s for s in block if s.words], label)
 

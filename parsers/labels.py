@@ -48,8 +48,13 @@ class LabelHit:
 
 @cache
 def vocabulary() -> dict[str, tuple[str, ...]]:
-    """Return every field's label phrases, all languages merged."""
-    return {name: lexicon.phrases("labels", name) for name in FIELDS}
+    """Return every field's label phrases, all languages merged.
+
+    A scope opener ("pour le périmètre suivant :") heads the scope as its label does.
+    """
+    found = {name: lexicon.phrases("labels", name) for name in FIELDS}
+    found["scope"] = tuple(dict.fromkeys(found["scope"] + lexicon.phrases("scope_openers")))
+    return found
 
 
 @cache
@@ -121,7 +126,16 @@ def _word_by_word(head: str, phrase: str) -> bool:
 def _stands_apart(text: str, words: int) -> bool:
     """Return whether a one-word label is set apart from what follows: a separator, or its translation."""
     rest = _rest_after(text, words)
-    return has_separator(text, rest) or rest.startswith("/")
+    return has_separator(text, rest) or rest.startswith("/") or _only_translation(rest)
+
+
+def _only_translation(rest: str) -> bool:
+    """Return whether `rest` is nothing but another label ("Locais | Site(s)", a stacked pair on one line)."""
+    tokens = fold(rest).split()
+    if not tokens or len(tokens) > 4:
+        return False
+    hit = _best(rest, None, MIN_LABEL_SCORE)
+    return hit is not None and not hit.rest and hit.score >= MERGE_SCORE and hit.field != "stop"
 
 
 def match_label(text: str, fields: tuple[str, ...] | None = None,
@@ -191,7 +205,7 @@ def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
     rest = hit.rest
     if _SLASH.match(rest):
         after = _SLASH.sub("", rest, count=1)
-        other = _best(after, None, cutoff)
+        other = _shorter_translation(hit.field, after, _best(after, None, cutoff), cutoff)
         if other is not None and other.field in (hit.field, "stop") or other is not None and _bilingual_pair(
                 hit.field, other.field):
             rest = other.rest
@@ -211,9 +225,31 @@ def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
                    and fold(words[k]) in _field_words(hit.field)):
                 k += 1
             rest = " ".join(words[k:])
+    elif _only_translation(rest):  # "Locais Site(s)": the translation stacked on the label's own line
+        other = _best(rest, None, cutoff)
+        if other is not None and other.field == hit.field:
+            rest = ""
     if hit.field == "holder":
         rest = strip_article(rest)
     return hit if rest == hit.rest else LabelHit(hit.field, hit.phrase, hit.score, hit.words, rest)
+
+
+def _shorter_translation(field: str, after: str, other: LabelHit | None, cutoff: float) -> LabelHit | None:
+    """Prefer a translation that leaves the next header cell's label whole ("Certificaathouder /
+    Organization | Certificaat nr.": not "Organization Certificaat" read fuzzily as one label)."""
+    if other is None or other.words < 2 or other.score >= MERGE_SCORE:
+        return other
+    words = after.split()
+    for j in range(other.words - 1, 0, -1):
+        head = _best(" ".join(words[:j]), None, cutoff)
+        if head is None or head.words != j or not (head.field == field or _bilingual_pair(field, head.field)):
+            continue
+        if _best(_rest_after(after, j), None, cutoff) is not None:
+            return LabelHit(head.field, head.phrase, head.score, j, _rest_after(after, j))
+    return other
+
+
+MERGE_SCORE = 95.0  # a fuzzy translation below this may have swallowed the next label's first word
 
 
 @cache
