@@ -13,7 +13,8 @@ from .cert_read_names import holder_name
 from .cert_read_text import OCR_BULLET
 from .cert_structures import Structures
 from .cert_tables import Cell, Table
-from .cert_validate import ends_with_country, is_address, sentence_start
+from .cert_validate import ends_with_country, is_address, sentence_start, street_word
+from .cert_values import join_lines
 from .dates import find_dates
 from .labels import match_label
 from .model import Evidence
@@ -103,8 +104,20 @@ def sites_from_tables(s: Structures) -> Iterator[Candidate]:
 def column_sites(cells: list[Cell]) -> list[str]:
     """Return the sites a table column lists from its first row on: a cell wrapped over two rows is one
     site, and the table ends where its addresses do."""
-    items = split_sites([c.text for c in cells])
+    items = split_sites([site for c in cells for site in _cell_sites(c)])
     return leading_addresses(items) if items and is_address(items[0]) else []
+
+
+def _cell_sites(cell: Cell) -> list[str]:
+    """Return a cell's addresses: its lines joined, except where one ends in a country and the next
+    is an address of its own (two sites listed in one cell)."""
+    parts: list[str] = []
+    for line in cell.lines:
+        if parts and not (ends_with_country(parts[-1]) and is_address(line)):
+            parts[-1] = join_lines([parts[-1], line])
+        else:
+            parts.append(line)
+    return parts
 
 
 def _address_column(table: Table) -> int | None:
@@ -200,10 +213,22 @@ def _join_address_lines(parts: list[str]) -> str:
     """
     out = parts[0].rstrip(",") if parts else ""
     for line in parts[1:]:
-        wrapped = bool(_BARE_POSTCODE_END.search(out) or re.match(r"^\d[\d -]{0,9},", line)) or (
-            not ends_with_country(out) and not ends_with_country(line) and ends_with_country(f"{out} {line}"))
+        country_split = not ends_with_country(out) and not ends_with_country(line) \
+            and ends_with_country(f"{out} {line}")
+        wrapped = bool(_BARE_POSTCODE_END.search(out) or re.match(r"^\d[\d -]{0,9},", line)) \
+            or country_split or _street_type_first(line, out)
         out = f"{out} {line.rstrip(',')}" if wrapped else f"{out}, {line.rstrip(',')}"
     return out
+
+
+def _street_type_first(line: str, before: str) -> bool:
+    """Return whether `line` opens with the street type its street's name ended the line before on
+    ("77 Massachusetts" / "Avenue, Cambridge"); "Level 12, ..." opens a part of its own."""
+    words = line.split()
+    if len(words) < 2 or before.endswith(",") or words[1][:1].isdigit():
+        return False
+    hit = street_word().match(words[0].rstrip(","))
+    return hit is not None and hit.end() == len(words[0].rstrip(","))
 
 
 def _sentence_start(text: str) -> bool:
@@ -237,7 +262,7 @@ def _lines_after(layout: Layout, name: str) -> tuple[Segment, list[Segment]] | N
             block: list[Segment] = []
             prev = seg
             while (nxt := below(segs, prev)) is not None and continues(prev, nxt, None) \
-                    and abs(nxt.x0 - seg.x0) <= 2 and not _cell_left_of(segs, nxt):
+                    and _aligned(seg, nxt) and not _cell_left_of(segs, nxt):
                 block.append(nxt)
                 prev = nxt
             return seg, block
@@ -252,6 +277,11 @@ def _from_name(text: str, name: str) -> str | None:
     if at > 0 and text[:at].rstrip().endswith(":") and match_label(text[:at]) is not None:
         return text[at:]
     return None
+
+
+def _aligned(seg: Segment, other: Segment) -> bool:
+    """Return whether two lines share a left edge, or a centre (a centred certificate)."""
+    return abs(other.x0 - seg.x0) <= 2 or abs((other.x0 + other.x1) - (seg.x0 + seg.x1)) <= 4
 
 
 def _cell_left_of(segs: list[Segment], seg: Segment) -> bool:

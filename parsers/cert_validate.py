@@ -184,7 +184,8 @@ def dates(value: Any) -> Verdict:
 # --- addresses --------------------------------------------------------------------------------------
 
 @cache
-def _street() -> re.Pattern[str]:
+def street_word() -> re.Pattern[str]:
+    """A street type or address word ("Avenue", "Straße", "rue"), or a street name built on one."""
     words = lexicon.alternation(lexicon.phrases("address_words"))
     return re.compile(rf"(?<![\w])(?:{words})\.?(?![\w])|\w+(?:straße|strasse|str\.|weg|laan|straat|gasse|"
                       rf"allee|platz|vej|gatan|gata|katu|veien)\b", re.I)
@@ -230,9 +231,15 @@ def address(value: Any) -> Verdict:
         return reject("a label or another field's text")
     if (found := find_dates(t)) and len(t) - sum(len(m.text) for m in found) < 12:
         return reject("a date")
+    if any(m.value for m in found):
+        return reject("an address states no date")
     if _sentence_like(t) or _SENTENCE_BREAK.search(t) or len(t.split()) > MAX_ADDRESS_WORDS:
         return reject("a sentence, not an address")
-    street = bool(re.search(r"\d", t)) or bool(_street().search(t))
+    last = t.rsplit(",", 1)[-1].strip()
+    if (country := _country().match(last)) and len(last[country.end():].split()) >= 2 \
+            and not re.search(r"\d", last[country.end():]):
+        return reject("words after the country: another column's text ran in")
+    street = bool(re.search(r"\d", t)) or bool(street_word().search(t))
     place = "," in t or bool(_country().search(t))
     if street and place:
         return accept(t)
