@@ -9,6 +9,7 @@ from functools import cache
 from statistics import median
 from typing import Any
 
+from pdfplumber.utils import extract_text as pdfplumber_text
 from rapidfuzz import fuzz
 
 from . import lexicon
@@ -71,11 +72,43 @@ def _ruled_tables(page: Page) -> list[list[Row]]:
     tables = []
     for table in page.plumber.find_tables(TABLE_SETTINGS):
         rows = []
-        for trow, cells in zip(table.rows, table.extract(), strict=False):
+        for trow, cells in zip(table.rows, cell_texts(table, page.plumber.chars), strict=False):
             texts = [(c or "").strip() for c in cells]
             rows.append(Row(page.number, texts, trow.bbox, _text_in(page, trow.bbox)))
         tables.append(rows)
     return tables
+
+
+def cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """Return the text of each cell of a pdfplumber table, as `Table.extract()` does, faster.
+
+    `extract()` tests every character of the page against every row: characters are sorted into
+    rows by height once here (rows may overlap, where a cell spans two), then into cells.
+    """
+    given = table.rows  # a property that builds new row objects on every access: read it once
+    rows = sorted(given, key=lambda r: r.bbox[1])
+    tops = [r.bbox[1] for r in rows]
+    tallest = max((r.bbox[3] - r.bbox[1] for r in rows), default=0.0)
+    in_row: dict[int, list[dict[str, Any]]] = {id(r): [] for r in rows}
+    for char in chars:
+        v_mid, h_mid = (char["top"] + char["bottom"]) / 2, (char["x0"] + char["x1"]) / 2
+        for i in range(bisect.bisect_left(tops, v_mid - tallest), bisect.bisect_right(tops, v_mid)):
+            x0, top, x1, bottom = rows[i].bbox
+            if x0 <= h_mid < x1 and top <= v_mid < bottom:
+                in_row[id(rows[i])].append(char)
+    out = []
+    for row in given:
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            inside = [c for c in in_row[id(row)] if x0 <= (c["x0"] + c["x1"]) / 2 < x1
+                      and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+            texts.append(pdfplumber_text(inside) if inside else "")
+        out.append(texts)
+    return out
 
 
 def _grid_rows(page: Page, table: list[list[tuple[BBox, str]]]) -> list[Row]:
