@@ -190,6 +190,24 @@ def _fold_into(groups: list[Group], size: Callable[[Group], int], fits: Callable
     return out
 
 
+def _merge_truncated_codes(groups: list[Group]) -> list[Group]:
+    """Fold a number cut off mid-code ("PT24/7176", wrapped in a narrow cell) into the full one printed
+    elsewhere ("PT24/717685"). A reading that stops at a space ("AB-123" beside "AB-123 Rev 2") is no
+    truncation: those two still disagree."""
+    def cut_short(part: Any, full: Any) -> bool:
+        return isinstance(part, str) and isinstance(full, str) and len(full) > len(part) \
+            and full.startswith(part) and part[-1:].isalnum() and full[len(part)].isalnum()
+
+    out: list[Group] = []
+    for g in sorted(groups, key=lambda x: -len(str(x.best.value))):
+        host = next((h for h in out if cut_short(g.best.value, h.best.value)), None)
+        if host is not None:
+            host.members.extend(c.rescored(0.9) for c in g.members)
+        else:
+            out.append(g)
+    return out
+
+
 def _reference(value: Any) -> Any:
     if isinstance(value, tuple) and len(value) == 2:
         version, when = value
@@ -204,5 +222,5 @@ _KEYS: dict[str, Callable[[Any], Any]] = {
 _MERGES: dict[str, Callable[[list[Group]], list[Group]]] = {
     "holder": _merge_truncated_names, "certification_body": _merge_truncated_names,
     "sites": _merge_subsets, "surveillance_dates": _merge_subsets, "soa_reference": _merge_partial_reference,
-    "scope": _merge_contained_text,
+    "scope": _merge_contained_text, "certificate_number": _merge_truncated_codes,
 }

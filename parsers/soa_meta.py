@@ -164,6 +164,8 @@ def _fill_date(result: SoaExtraction, head: list[Line], order: Order | None) -> 
                 result.date = found.value
                 result.evidence["date"] = [line.evidence(found.text)]
                 return
+            if found.ambiguous and line in labelled:
+                return  # its own date is printed, in an undecidable day/month order: no other date stands in
 
 
 _CELL_SLACK = 6.0  # points a cell's value may start left or right of its heading

@@ -74,3 +74,19 @@ def test_an_soa_reference_read_with_its_version_only_agrees_with_the_full_one() 
     choice = choose("soa_reference", [_c("soa_reference", ("2.2", None), "label:inline", 0.9),
                                       _c("soa_reference", ("2.2", D(2025, 1, 1)), "sentence", 0.72)])
     assert choice.value == ("2.2", D(2025, 1, 1))
+
+
+def test_a_number_cut_off_mid_code_gives_way_to_the_full_one() -> None:
+    choice = choose("certificate_number", [
+        _c("certificate_number", "PT24/7176", "label:right", 0.9),  # wrapped in a narrow cell: "85" below
+        _c("certificate_number", "PT24/717685", "label:inline", 0.9, page=2),
+    ])
+    assert choice.value == "PT24/717685"
+
+
+def test_a_number_that_stops_at_a_space_still_disagrees_with_a_longer_one() -> None:
+    choice = choose("certificate_number", [
+        _c("certificate_number", "AB-1234", "label:right", 0.9),
+        _c("certificate_number", "AB-1234 Rev 2", "label:inline", 0.9, page=2),
+    ])
+    assert choice.value is None and choice.reason.startswith("readings disagree")

@@ -75,3 +75,11 @@ def test_version_history_gives_the_latest_entry() -> None:
                    "1.0 2023-02-01 J. Smith Initial issue", "2.1 2025-01-15 J. Smith Annual review",
                    "1.1 2024-01-20 A. Jones Added A.10 controls", "Purpose of this document")
     assert (result.version, result.date) == ("2.1", dt.date(2025, 1, 15))
+
+
+def test_an_undecidable_labelled_date_is_left_null_not_replaced_by_a_history_date() -> None:
+    result = _fill("Verklaring van toepasselijkheid", "Organisatie: Velmora Health Co., Ltd.", "Versie: 2.4",
+                   "Datum: 09/06/2025", "Versie Datum Wijziging", "1.4 05/05/2024 Initial release",
+                   "2.4 09/06/2025 Annual review")
+    assert result.version == "2.4"
+    assert result.date is None  # 9 June or 6 September: the supplier confirms it
