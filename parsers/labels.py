@@ -48,13 +48,8 @@ class LabelHit:
 
 @cache
 def vocabulary() -> dict[str, tuple[str, ...]]:
-    """Return every field's label phrases, all languages merged.
-
-    A scope opener ("pour le périmètre suivant :") heads the scope as its label does.
-    """
-    found = {name: lexicon.phrases("labels", name) for name in FIELDS}
-    found["scope"] = tuple(dict.fromkeys(found["scope"] + lexicon.phrases("scope_openers")))
-    return found
+    """Return every field's label phrases, all languages merged."""
+    return {name: lexicon.phrases("labels", name) for name in FIELDS}
 
 
 @cache
