@@ -131,12 +131,14 @@ def version_and_date(text: str, order: Order | None) -> tuple[str | None, dt.dat
     """
     text = _first_clause_keep_dates(text)
     v = _version().search(text) or _BARE_VERSION.match(text)
-    dates = [m for m in find_dates(text, order) if m.value]
+    dates = [m for m in find_dates(text, order) if m.value or m.ambiguous]
     if v and dates and dates[0].start <= v.start("v") < dates[0].end:
         v = None  # the "version" was the day of a date
     after = v.end() if v else 0
     own = [m for m in dates if m.start >= after and (_date_lead().search(text[max(0, m.start - 12):m.start])
                                                      or (v and m.start - after <= 20))]
+    if own and own[0].value is None:
+        return None, None  # its date reads either way: half a reference would state no date at all
     return (v.group("v") if v else None), (own[0].value if own else None)
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 from . import lexicon
@@ -178,34 +177,14 @@ def _cycle_apart(start: dt.date, end: dt.date) -> bool:
     return end == anniversary - dt.timedelta(days=1)
 
 
-@cache
-def _order_cues() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
-    """Return (month-first, day-first) patterns: countries first, then legal forms (weaker evidence)."""
-    def words(*section: str, case: bool = True) -> re.Pattern[str]:
-        body = lexicon.alternation(p for name in section for p in lexicon.phrases(name))
-        return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", 0 if case else re.I)
-
-    month_forms = set(lexicon.phrases("month_first_legal_forms"))
-    day_forms = [f for f in lexicon.phrases("legal_forms") if f not in month_forms]
-    forms = re.compile(rf"(?<![\w.])(?:{lexicon.alternation(day_forms)})(?![\w])")
-    return ((words("month_first_countries"), words("day_first_countries")),
-            (words("month_first_legal_forms"), forms))
-
-
-@cache
-def _day_first_language() -> re.Pattern[str]:
-    body = lexicon.alternation(lexicon.phrases("day_first_words"))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
-
-
 ORDER_FROM_DATES = "another date in the document has a day over 12"
 
 
 def infer_order(text: str) -> tuple[Order | None, str]:
     """Decide day/month order for a whole document, returning the order and the reason.
 
-    Evidence, strongest first: a numeric date whose first or second part exceeds 12, German
-    wording, then the country the document names first (the issuer's letterhead comes first).
+    Evidence, strongest first: a numeric date whose first or second part exceeds 12, two dates a
+    certification cycle apart in only one order, then dates written with full stops (day first).
     """
     votes = {"dmy": 0, "mdy": 0}
     numeric = next(p for kind, p in _PATTERNS if kind == "numeric_loose")
@@ -221,12 +200,8 @@ def infer_order(text: str) -> tuple[Order | None, str]:
     cycle = _cycle_order(text)
     if cycle is not None:
         return cycle, "only in that order do its dates run a certification cycle (to an anniversary's eve)"
-    if _day_first_language().search(text):
-        return "dmy", "the document is written in a language that puts the day first"
-    for mdy, dmy in _order_cues():
-        us, other = mdy.search(text), dmy.search(text)
-        if us and (not other or us.start() < other.start()):
-            return "mdy", f"the document names {us.group(0)} first"
-        if other:
-            return "dmy", f"the document names {other.group(0)} first"
-    return None, "no date with a day over 12, no language or country hint"
+    if any(m.group("sep") == "." for m in numeric.finditer(text)):
+        return "dmy", "its dates are written with full stops (dd.mm.yyyy), which put the day first"
+    # The language or the countries a document names are no evidence: bodies print either order in
+    # any language, and a date read the wrong way round is worse than one the supplier confirms.
+    return None, "no date with a day over 12, no dotted date, no certification cycle to settle it"

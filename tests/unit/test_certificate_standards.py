@@ -68,6 +68,8 @@ def test_certificates_are_certified(text: str) -> None:
     (" 3.1 of 25-Jan-2024", "3.1", dt.date(2024, 1, 25)),
     (" (rev. 4)", "4", None),
     (", and is valid until 11 March 2027", None, None),
+    (", Version 3.0 vom 30. Juni 2025.", "3.0", dt.date(2025, 6, 30)),  # a day's full stop ends nothing
+    (" version 2.4 dated 03/04/2025", None, None),  # its date reads either way: no half reference
 ])
 def test_soa_reference_version_and_date(tail: str, version: str | None, date: dt.date | None) -> None:
     assert _version_and_date(tail, None) == (version, date)

@@ -78,11 +78,13 @@ def test_day_over_twelve_decides_regardless_of_hint() -> None:
 @pytest.mark.parametrize("text, want", [
     ("Issued 29/01/2025, expires 03/02/2028", "dmy"),
     ("Issued 01/29/2025, expires 02/03/2028", "mdy"),
-    ("Zertifikat, gültig bis 03.02.2028", "dmy"),
-    ("Acme Inc., 100 Main St, Denver, CO, USA. Issued 03/02/2025", "mdy"),
-    ("Acme Ltd, 1 King Street, London, United Kingdom. Issued 03/02/2025", "dmy"),
+    ("Zertifikat, gültig bis 03.02.2028, ausgestellt 04/02/2025", "dmy"),
+    ("Acme Inc., 100 Main St, Denver, CO, USA. Issued 03/02/2025", None),
+    ("Acme Ltd, 1 King Street, London, United Kingdom. Issued 03/02/2025", None),
+    ("Zertifikat, gültig bis 03/02/2028", None),
 ])
-def test_infers_order_from_the_document(text: str, want: str) -> None:
+def test_infers_order_from_the_document(text: str, want: str | None) -> None:
+    # Countries and language are no evidence: bodies print either order anywhere.
     order, reason = infer_order(text)
     assert order == want and reason
 
