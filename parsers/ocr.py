@@ -217,6 +217,8 @@ def _tesseract(image: Any, lang: str, config: str, timeout_s: float, index: int)
                 image, lang=lang, config=config, output_type=pytesseract.Output.DICT,
                 timeout=max(timeout_s, 1.0))
             return data
+    except pytesseract.TesseractError as exc:  # Tesseract ran and failed (a RuntimeError too)
+        raise CorruptPdf(f"page {index + 1} could not be read by OCR ({exc.message.strip()})") from exc
     except RuntimeError as exc:  # pytesseract's timeout
         raise TooSlow(f"OCR of page {index + 1} took longer than the time budget") from exc
     except pytesseract.TesseractNotFoundError as exc:
@@ -224,25 +226,39 @@ def _tesseract(image: Any, lang: str, config: str, timeout_s: float, index: int)
 
 
 CellLines = list[list[tuple[str, ocr_grid.PixelBox]]]  # a cell's lines of words
+MAX_STRIP_PX = 30_000  # Tesseract refuses an image taller or wider than 32,767 pixels
+
+
+def _strips(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int,
+            first: int) -> list[tuple[Any, list[ocr_grid.CellSlot]]]:
+    """Return the table's cells pasted on strips Tesseract accepts: halve the rows until each fits."""
+    strip, slots = ocr_grid.cell_strip(image, rows, dpi, first_row=first)
+    if max(strip.size) <= MAX_STRIP_PX or len(rows) < 2:
+        return [(strip, slots)]
+    half = len(rows) // 2
+    return _strips(image, rows[:half], dpi, first) + _strips(image, rows[half:], dpi, first + half)
 
 
 def _read_cells(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int, lang: str, timeout_s: float,
                 index: int) -> tuple[list[Word], list[list[list[GridCell]]]]:
-    """Read a ruled table's cells in two Tesseract calls: text cells on a strip, lone marks on a line."""
-    strip, slots = ocr_grid.cell_strip(image, rows, dpi)
-    if not slots:
-        return [], []
-    data = _tesseract(strip, lang, "--psm 6", timeout_s, index)
+    """Read a ruled table's cells in two Tesseract calls: text cells on a strip, lone marks on a line
+    (more when the strip would pass Tesseract's image size limit)."""
     cells: dict[tuple[int, int], CellLines] = {}
-    for key, items in ocr_grid.words_in_cells(data, slots, dpi, MIN_CONFIDENCE).items():
-        cells[key] = _cell_lines(sorted(items, key=lambda item: item[2]))
-    glyphs = [slot for slot in slots if ocr_grid.is_glyph(slot, dpi)]
-    if glyphs:
-        line, spans = ocr_grid.glyph_line(image, glyphs)
-        marks = ocr_grid.glyph_texts(_tesseract(line, lang, "--psm 7", timeout_s, index), spans)
-        for k, text in marks.items():
-            if not _RULE_ARTEFACT.match(text):
-                cells[(glyphs[k].row, glyphs[k].col)] = [[(_mark(text), glyphs[k].ink)]]
+    for strip, slots in _strips(image, rows, dpi, 0):
+        if not slots:
+            continue
+        data = _tesseract(strip, lang, "--psm 6", timeout_s, index)
+        for key, items in ocr_grid.words_in_cells(data, slots, dpi, MIN_CONFIDENCE).items():
+            cells[key] = _cell_lines(sorted(items, key=lambda item: item[2]))
+        glyphs = [slot for slot in slots if ocr_grid.is_glyph(slot, dpi)]
+        if glyphs:
+            line, spans = ocr_grid.glyph_line(image, glyphs)
+            marks = ocr_grid.glyph_texts(_tesseract(line, lang, "--psm 7", timeout_s, index), spans)
+            for k, text in marks.items():
+                if not _RULE_ARTEFACT.match(text):
+                    cells[(glyphs[k].row, glyphs[k].col)] = [[(_mark(text), glyphs[k].ink)]]
+    if not cells:
+        return [], []
     scale = 72.0 / dpi
     words: list[Word] = []
     for lines in cells.values():

@@ -222,11 +222,12 @@ def thin_runs(data: bytes, width: int, height: int, min_len: int, reach: int, ed
 # ---------------------------------------------------------------- cells onto one strip
 
 
-def cell_strip(image: Image.Image, rows: list[list[PixelBox]], dpi: int
+def cell_strip(image: Image.Image, rows: list[list[PixelBox]], dpi: int, first_row: int = 0
                ) -> tuple[Image.Image, list[CellSlot]]:
     """Paste every inked cell's content one under another on a white strip, for one OCR call.
 
-    Tesseract then sees each cell as its own paragraph, apart from its neighbours and rules.
+    Tesseract then sees each cell as its own paragraph, apart from its neighbours and rules. `rows`
+    may be part of a table: `first_row` is the index of its first row.
     """
     inset = max(2, dpi // 60)  # past the rule and its antialiasing
     pad, gap = dpi // 10, dpi // 5
@@ -246,7 +247,7 @@ def cell_strip(image: Image.Image, rows: list[list[PixelBox]], dpi: int
                 continue  # blank (or a speck of dust)
             content = crop.crop(ink)
             box = (inner[0] + ink[0], inner[1] + ink[1], inner[0] + ink[2], inner[1] + ink[3])
-            slots.append(CellSlot(r, c, (x0, top, x1, bottom), box, y))
+            slots.append(CellSlot(first_row + r, c, (x0, top, x1, bottom), box, y))
             crops.append(content)
             y += content.height + gap
     width = max((c.width for c in crops), default=1) + 2 * pad

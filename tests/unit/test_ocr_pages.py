@@ -12,6 +12,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from parsers import ocr, ocr_grid
+from parsers.errors import CorruptPdf
 from parsers.ocr_language import guess_language, ocr_model
 from parsers.settings import DEFAULT_SETTINGS
 from tests.conftest import IN_CI, require_path, require_tool
@@ -136,3 +137,30 @@ def test_too_few_words_tell_no_language() -> None:
 def test_every_lexicon_language_names_its_ocr_model() -> None:
     assert [ocr_model(lang) for lang in ("en", "de", "fr", "es", "it", "nl", "pt")] == \
         ["eng", "deu", "fra", "spa", "ita", "nld", "por"]
+
+
+def test_a_table_too_tall_for_one_tesseract_image_is_read_in_strips_that_fit() -> None:
+    # A page read on its side can give a grid of hundreds of cells: pasted one under another they
+    # would pass Tesseract's 32,767-pixel limit ("Image too large").
+    image = Image.new("L", (1200, 30_000), 255)
+    draw = ImageDraw.Draw(image)
+    rows = []
+    for r in range(120):
+        top = 100 + r * 240
+        row = [(100, top, 600, top + 230), (600, top, 1100, top + 230)]
+        for x0, y0, _, _ in row:
+            draw.rectangle((x0 + 20, y0 + 20, x0 + 400, y0 + 200), fill=0)  # a tall inked cell
+        rows.append(row)
+    strips = ocr._strips(image, rows, 300, 0)
+    assert len(strips) > 1 and all(max(strip.size) <= ocr.MAX_STRIP_PX for strip, _ in strips)
+    rows_read = sorted(slot.row for _, slots in strips for slot in slots)
+    assert rows_read == sorted(r for r in range(120) for _ in (0, 1))  # every cell once, rows numbered on
+
+
+def test_tesseract_failing_on_a_page_is_a_damaged_page_not_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise pytesseract.TesseractError(1, "Image too large: (202, 50163) Error during processing.")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", refuse)
+    with pytest.raises(CorruptPdf, match="page 3 could not be read by OCR"):
+        ocr._tesseract(Image.new("L", (10, 10), 255), "eng", "--psm 6", 5.0, 2)
