@@ -29,8 +29,9 @@ def _title_number() -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:{words}))\s+(?:no\.?\s*)?(?P<n>{code})$")
 
 
-# A scheme's letters printed after the digits and closing the value ("12 100 12345 TMS").
-_SCHEME_SUFFIX = re.compile(r"\s(?P<s>[A-Z]{2,4})\s*$")
+# A scheme's letters printed after the digits, closing the value ("12 100 12345 TMS") or followed by a
+# revision, page or issue ("12 100 12345 TMS Revisión: 03").
+_SCHEME_SUFFIX = re.compile(r"\s(?P<s>[A-Z]{2,4})(?:\s+(?P<rest>\S.*))?\s*$")
 
 
 def _read_number(text: str) -> str | None:
@@ -38,9 +39,15 @@ def _read_number(text: str) -> str | None:
     m = _CERT_NUMBER.search(clause)
     number = number_words(m.group(0)).strip(" .") if m else ""
     if m and number == m.group(0).strip(" .") and (suffix := _SCHEME_SUFFIX.match(clause[m.end():])) \
-            and fold(suffix.group("s")) not in _not_suffixes():
+            and fold(suffix.group("s")) not in _not_suffixes() and _ends_code(suffix.group("rest")):
         number = f"{number} {suffix.group('s')}"
     return number if number and len(number) <= MAX_NUMBER_CHARS else None
+
+
+def _ends_code(rest: str | None) -> bool:
+    """Return whether what follows a scheme suffix is nothing, or a decoy that is not the number."""
+    first = fold(rest.split()[0]) if rest else ""
+    return not first or first in _not_suffixes()
 
 
 @cache
