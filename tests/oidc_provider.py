@@ -18,6 +18,7 @@ from typing import Any
 
 from authlib.integrations.flask_oauth2 import AuthorizationServer
 from authlib.oauth2.rfc6749 import grants
+from authlib.oauth2.rfc6749.errors import UnsupportedResponseTypeError
 from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core import UserInfo
 from authlib.oidc.core.grants import OpenIDCode
@@ -177,7 +178,14 @@ def build_app(provider: Provider) -> Flask:
 
     @app.get("/authorize")
     def authorize() -> Any:
-        return server.create_authorization_response(grant_user=provider.person)
+        # Find the grant first, as Authlib 1.8 will require (what it does itself when given none).
+        request = server.create_oauth2_request(None)
+        try:
+            grant = server.get_authorization_grant(request)
+        except UnsupportedResponseTypeError as error:
+            error.state = request.payload.state
+            return server.handle_error_response(request, error)
+        return server.create_authorization_response(request, grant_user=provider.person, grant=grant)
 
     @app.post("/token")
     def token() -> Any:
