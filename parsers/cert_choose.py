@@ -157,8 +157,8 @@ def _merge_truncated_names(groups: list[Group]) -> list[Group]:
 
 def _merge_subsets(groups: list[Group]) -> list[Group]:
     """Fold a partial list into a fuller one that contains it (one site of two, one audit of two)."""
-    return _fold_into(groups, lambda g: len(g.key) if isinstance(g.key, frozenset) else 0, _proper_subset,
-                      weight=0.8)
+    return _fold_into(groups, lambda g: len(g.key) if isinstance(g.key, frozenset) else 0,
+                      lambda part, full: _proper_subset(part.key, full.key), weight=0.8)
 
 
 def _proper_subset(part: Any, full: Any) -> bool:
@@ -167,24 +167,27 @@ def _proper_subset(part: Any, full: Any) -> bool:
 
 def _merge_partial_reference(groups: list[Group]) -> list[Group]:
     """Fold an SoA reference read with only its version (or date) into the full one that agrees."""
-    return _fold_into(groups, lambda g: sum(v is not None for v in g.key),
-                      lambda part, full: all(a is None or a == b for a, b in zip(part, full, strict=True)))
+    def agrees(part: Group, full: Group) -> bool:
+        return all(a is None or a == b for a, b in zip(part.key, full.key, strict=True))
+
+    return _fold_into(groups, lambda g: sum(v is not None for v in g.key), agrees)
 
 
 def _merge_contained_text(groups: list[Group]) -> list[Group]:
     """Fold a scope read shorter (a sentence less) into the fuller reading that starts with it."""
-    return _fold_into(groups, lambda g: len(g.key), lambda part, full: full.startswith(part))
+    return _fold_into(groups, lambda g: len(g.key), lambda part, full: full.key.startswith(part.key))
 
 
-def _fold_into(groups: list[Group], size: Callable[[Group], int], fits: Callable[[Any, Any], bool],
-               weight: float = 1.0) -> list[Group]:
-    """Fold each group into a fuller one its reading fits in; the fuller reading is the one shown."""
+def _fold_into(groups: list[Group], size: Callable[[Group], int], fits: Callable[[Group, Group], bool],
+               weight: float = 1.0, show_fullest: bool = True) -> list[Group]:
+    """Fold each group into a fuller one its reading fits in; the fuller reading is the one shown
+    (unless `show_fullest` is off: then the host's best-supported printing still is)."""
     out: list[Group] = []
     for g in sorted(groups, key=lambda x: -size(x)):
-        host = next((h for h in out if fits(g.key, h.key)), None)
+        host = next((h for h in out if fits(g, h)), None)
         if host is not None:
             host.members.extend(c.rescored(weight) for c in g.members)
-            host.fullest = True
+            host.fullest = host.fullest or show_fullest
         else:
             out.append(g)
     return out
@@ -194,18 +197,12 @@ def _merge_truncated_codes(groups: list[Group]) -> list[Group]:
     """Fold a number cut off mid-code ("PT24/7176", wrapped in a narrow cell) into the full one printed
     elsewhere ("PT24/717685"). A reading that stops at a space ("AB-123" beside "AB-123 Rev 2") is no
     truncation: those two still disagree."""
-    def cut_short(part: Any, full: Any) -> bool:
+    def cut_short(part_group: Group, full_group: Group) -> bool:
+        part, full = part_group.best.value, full_group.best.value
         return isinstance(part, str) and isinstance(full, str) and len(full) > len(part) \
             and full.startswith(part) and part[-1:].isalnum() and full[len(part)].isalnum()
 
-    out: list[Group] = []
-    for g in sorted(groups, key=lambda x: -len(str(x.best.value))):
-        host = next((h for h in out if cut_short(g.best.value, h.best.value)), None)
-        if host is not None:
-            host.members.extend(c.rescored(0.9) for c in g.members)
-        else:
-            out.append(g)
-    return out
+    return _fold_into(groups, lambda g: len(str(g.best.value)), cut_short, weight=0.9, show_fullest=False)
 
 
 def _reference(value: Any) -> Any:

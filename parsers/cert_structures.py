@@ -15,7 +15,7 @@ from typing import Any
 from . import lexicon
 from .cert_layout import Layout, Segment, below, build_layout, continues
 from .cert_tables import Table, find_tables
-from .cert_values import Value, claimed_below, read_value
+from .cert_values import Value, broken_number, claimed_below, read_value
 from .dates import Order, infer_order
 from .model import Evidence
 from .pages import Page
@@ -51,10 +51,6 @@ class Pair:
         return self.label.page
 
 
-# A line that breaks inside a number or date ("version 3.1 of 2022-" / "01-12") joins without a space.
-_WRAPPED_NUMBER = re.compile(r"\d[-/]\|\d$")
-
-
 @dataclass
 class Paragraph:
     """Segments of one column that continue each other: running text, read as one string."""
@@ -68,8 +64,8 @@ class Paragraph:
     def __post_init__(self) -> None:
         text = ""
         for seg in self.segments:
-            if text and not _WRAPPED_NUMBER.search(text + "|" + seg.text[:1]):
-                text += " "
+            if text and not broken_number(text, seg.text):
+                text += " "  # a line broken inside a number or date joins without one
             self.offsets.append(len(text))
             text += seg.text
         self.text = text

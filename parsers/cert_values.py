@@ -60,12 +60,17 @@ def join_lines(lines: list[str]) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
-        if out.endswith(("-", "/")) and (out[-2:-1].isalpha() and line[:1].isalpha()
-                                         or out[-2:-1].isdigit() and line[:1].isdigit()):
+        if out.endswith(("-", "/")) and out[-2:-1].isalpha() and line[:1].isalpha() \
+                or broken_number(out, line):
             out += line  # a word, or a date ("2022-" / "01-12"), broken at the line's end
         else:
             out = f"{out} {line}" if out else line
     return out
+
+
+def broken_number(before: str, after: str) -> bool:
+    """Return whether a line broke inside a number or date ("version 3.1 of 2022-" / "01-12")."""
+    return before.endswith(("-", "/")) and before[-2:-1].isdigit() and after[:1].isdigit()
 
 
 def claimed_below(layout: Layout) -> set[int]:
@@ -92,6 +97,7 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         if label.label.field not in _PARAGRAPH_FIELDS:
             more = _until_sentence_end(rest, more)
         return _value([rest, *(s.text for s in more)], [label, *more], label)
+    under = below(segs, label)
     for right in same_row(segs, label):
         if right.label is not None or id(right) in claimed or layout.across_flows(label, right):
             break
@@ -99,13 +105,12 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
             break  # a title set beside the label, not its value
         block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
         if label.label.field in DIGIT_FIELDS and not any(re.search(r"\d", s.text) for s in block) \
-                and (nxt := below(segs, label)) is not None and nxt.label is None \
-                and re.search(r"\d", nxt.text):
+                and under is not None and under.label is None and re.search(r"\d", under.text):
             break  # a number or date has digits: beside its label stands another column's text
-        if _stacked_value(segs, label) and abs(right.top - label.top) > OFF_ROW_EM * label.size:
+        if _stacked_value(label, under) and abs(right.top - label.top) > OFF_ROW_EM * label.size:
             break  # its value stacked under it; beside it, off its row, another column's text runs
         return _value([s.text for s in block], block, label)
-    nxt = below(segs, label)
+    nxt = under
     if nxt is None or not (continues(label, nxt, None) or _row_value(segs, label, nxt)
                            or _heading_value(label, nxt)):
         nxt = _indented_below(segs, label)
@@ -121,9 +126,9 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
 OFF_ROW_EM = 0.4  # a value beside its label shares its row; text this far off it runs in another column
 
 
-def _stacked_value(segs: list[Segment], label: Segment) -> bool:
-    """Return whether a plain line sits tight under `label`, flush with it: the label's own value."""
-    nxt = below(segs, label)
+def _stacked_value(label: Segment, nxt: Segment | None) -> bool:
+    """Return whether `nxt`, the line under `label`, is plain and tight under it, flush with it: the
+    label's own value."""
     return nxt is not None and nxt.label is None and abs(nxt.x0 - label.x0) <= 2 \
         and continues(label, nxt, None) and not _SIGNATURE_LINE.match(nxt.text)
 

@@ -121,16 +121,18 @@ def _word_by_word(head: str, phrase: str) -> bool:
 def _stands_apart(text: str, words: int) -> bool:
     """Return whether a one-word label is set apart from what follows: a separator, or its translation."""
     rest = _rest_after(text, words)
-    return has_separator(text, rest) or rest.startswith("/") or _only_translation(rest)
+    return has_separator(text, rest) or rest.startswith("/") or _only_translation(rest) is not None
 
 
-def _only_translation(rest: str) -> bool:
-    """Return whether `rest` is nothing but another label ("Locais | Site(s)", a stacked pair on one line)."""
+def _only_translation(rest: str) -> LabelHit | None:
+    """Return the label `rest` is nothing but ("Locais | Site(s)", a stacked pair on one line), if any."""
     tokens = fold(rest).split()
     if not tokens or len(tokens) > 4:
-        return False
+        return None
     hit = _best(rest, None, MIN_LABEL_SCORE)
-    return hit is not None and not hit.rest and hit.score >= MERGE_SCORE and hit.field != "stop"
+    if hit is None or hit.rest or hit.score < MERGE_SCORE or hit.field == "stop":
+        return None
+    return hit
 
 
 def match_label(text: str, fields: tuple[str, ...] | None = None,
@@ -220,10 +222,9 @@ def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
                    and fold(words[k]) in _field_words(hit.field)):
                 k += 1
             rest = " ".join(words[k:])
-    elif _only_translation(rest):  # "Locais Site(s)": the translation stacked on the label's own line
-        other = _best(rest, None, cutoff)
-        if other is not None and other.field == hit.field:
-            rest = ""
+    elif (other := _only_translation(rest)) is not None and other.field == hit.field \
+            and other.score >= cutoff:
+        rest = ""  # "Locais Site(s)": the translation stacked on the label's own line
     if hit.field == "holder":
         rest = strip_article(rest)
     return hit if rest == hit.rest else LabelHit(hit.field, hit.phrase, hit.score, hit.words, rest)
