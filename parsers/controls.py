@@ -132,11 +132,12 @@ def _marker_key(text: str) -> str:
     return text.strip(" .;:-–—()[]")
 
 
-def parse_marker(text: str | None, *, x_means: bool | None = None) -> bool | None:
+def parse_marker(text: str | None, *, x_means: bool | None = None, scanned: bool = False) -> bool | None:
     """Read an applicability marker ("Yes", "N", "✓", "Not applicable", "N/A", ...); None if not one.
 
     A bare "x" is a tick in a checkbox column (`x_means=True`) but a cross beside ✓ marks
     (`x_means=False`); callers decide from the column, since the mark alone is ambiguous.
+    On a `scanned` page a whole value may also be OCR's reading of a tick or cross glyph ("v", "/").
     """
     if not text:
         return None
@@ -147,7 +148,16 @@ def parse_marker(text: str | None, *, x_means: bool | None = None) -> bool | Non
         return True
     if key in _X_MARKS:
         return x_means
+    if scanned and (glyph := ocr_mark(text)) is not None:
+        return glyph
     return _marker_prefix(key)
+
+
+def ocr_mark(text: str) -> bool | None:
+    """Read a whole value as OCR's reading of a tick glyph ("v", "/"); None if it is not one.
+
+    A cross reads as a bare x, which its column decides."""
+    return True if text.strip() in lexicon.phrases("soa", "ocr_marks", "ticks") else None
 
 
 @cache
@@ -170,6 +180,7 @@ def is_x_mark(text: str | None) -> bool:
     return _marker_key(text or "") in _X_MARKS
 
 
-def is_marker(text: str | None) -> bool:
+def is_marker(text: str | None, *, scanned: bool = False) -> bool:
     """Return whether `text` is an applicability marker (including a bare x)."""
-    return bool(text) and (parse_marker(text) is not None or _marker_key(text or "") in _X_MARKS)
+    return bool(text) and (parse_marker(text, scanned=scanned) is not None
+                           or _marker_key(text or "") in _X_MARKS)

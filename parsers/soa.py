@@ -9,7 +9,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from . import lexicon, soa_grid, soa_meta
-from .controls import ANNEX_A, cell_id, is_marker, is_x_mark, leading_id, parse_marker
+from .controls import ANNEX_A, cell_id, is_marker, is_x_mark, leading_id, ocr_mark, parse_marker
 from .model import Control, Evidence, SoaExtraction
 from .pages import Line, Page
 from .settings import ParseSettings
@@ -124,8 +124,10 @@ def _marker_column(ncols: int, data: list[Row], roles: list[tuple[str | None, fl
 
 def _marker_counts(data: list[Row], col: int) -> tuple[int, int]:
     """Count a column's cells that read as short applicability marks, and its filled cells."""
-    filled = [row.cell(col) for row in data if row.cell(col)]
-    return sum(1 for t in filled if len(t) <= 30 and is_marker(t)), len(filled)
+    filled = [row for row in data if row.cell(col)]
+    marks = sum(1 for row in filled
+                if len(row.cell(col)) <= 30 and is_marker(row.cell(col), scanned=row.scanned))
+    return marks, len(filled)
 
 
 def _x_meaning(data: list[Row], app_col: int | None) -> bool | None:
@@ -242,7 +244,7 @@ def _applicable(row: Row, marker: str, justification: str | None, mapping: Mappi
         if row.cell(mapping.negative) and not marker:
             return False
     else:
-        found = parse_marker(marker, x_means=mapping.x_means)
+        found = parse_marker(marker, x_means=mapping.x_means, scanned=row.scanned)
         if found is not None:
             return found
         if mapping.x_means and not marker:
@@ -295,17 +297,24 @@ def _marker_phrase() -> re.Pattern[str]:
 
 def _list_controls(pages: list[Page]) -> list[Control]:
     """Read SoAs written as paragraphs: "A.6.2.4 Title — Applicable. Justification: ..."."""
-    controls: list[Control] = []
+    scanned = {page.number for page in pages if page.ocr}
+    found: list[tuple[str, str, str | None, Evidence]] = []
     seen: set[str] = set()
     for cid, text, evidence in _paragraphs(pages):
         if cid in seen:
             continue
-        parsed = _parse_paragraph(cid, text)
+        parsed = _parse_paragraph(text, evidence.page in scanned)
         if parsed is None:
             continue
-        applicable, justification = parsed
-        controls.append(Control(cid, applicable, justification, evidence))
+        found.append((cid, *parsed, evidence))
         seen.add(cid)
+    # a bare x ticks when every mark is an x, and crosses beside other marks (as in a table column)
+    x_means = all(is_x_mark(marker) for _, marker, _, _ in found)
+    controls = []
+    for cid, marker, justification, evidence in found:
+        applicable = parse_marker(marker, x_means=x_means, scanned=evidence.page in scanned)
+        if applicable is not None:
+            controls.append(Control(cid, applicable, justification, evidence))
     return controls
 
 
@@ -351,17 +360,21 @@ def _paragraphs(pages: list[Page]) -> list[tuple[str, str, Evidence]]:
     return found
 
 
-def _parse_paragraph(cid: str, text: str) -> tuple[bool, str | None] | None:
+_LABELLED_VALUE = re.compile(r":\s*(\S{1,2})\s*$")  # "Applicable: v", the whole value after a label
+
+
+def _parse_paragraph(text: str, scanned: bool) -> tuple[str, str | None] | None:
+    """Return a paragraph's applicability mark as printed and its justification; None without a mark."""
     label = _justification_label().search(text)
     head = text[:label.start()] if label else text
     justification = _clean(text[label.end():]) if label else None
     marker = _marker_phrase().search(head)
-    if marker is None:
-        return None
-    applicable = parse_marker(marker.group(1))
-    if applicable is None:
-        return None
+    if marker is None or parse_marker(marker.group(1)) is None:
+        glyph = _LABELLED_VALUE.search(head) if scanned else None
+        if glyph is None or not (is_x_mark(glyph.group(1)) or ocr_mark(glyph.group(1)) is not None):
+            return None
+        return glyph.group(1), justification  # OCR's reading of a tick or cross glyph
     if justification is None:
         rest = head[marker.end():].lstrip(" .;:—–-")
         justification = _clean(rest) if rest else None
-    return applicable, justification
+    return marker.group(1), justification

@@ -42,6 +42,7 @@ class Row:
     cells: list[str]
     bbox: BBox | None
     text: str
+    scanned: bool = False  # read by OCR: tick and cross glyphs may come out as letters
 
     def cell(self, index: int | None) -> str:
         """Return cell `index` ('' when missing or None)."""
@@ -74,7 +75,7 @@ def _ruled_tables(page: Page) -> list[list[Row]]:
         rows = []
         for trow, cells in zip(table.rows, cell_texts(table, page.plumber.chars), strict=False):
             texts = [(c or "").strip() for c in cells]
-            rows.append(Row(page.number, texts, trow.bbox, _text_in(page, trow.bbox)))
+            rows.append(Row(page.number, texts, trow.bbox, _text_in(page, trow.bbox), page.ocr))
         tables.append(rows)
     return tables
 
@@ -121,7 +122,7 @@ def _grid_rows(page: Page, table: list[list[tuple[BBox, str]]]) -> list[Row]:
         if texts and not any(cell_id(t) for t in texts):
             texts = _id_from_title(texts)
         box = (cells[0][0][0], cells[0][0][1], cells[-1][0][2], cells[-1][0][3])
-        rows.append(Row(page.number, texts, box, shown.replace("\n", " ")))
+        rows.append(Row(page.number, texts, box, shown.replace("\n", " "), page.ocr))
     return rows
 
 
@@ -412,4 +413,4 @@ def _row(page: Page, lines: list[Line], spans: list[Span], header: bool = False)
             cells[_column(seg, spans)].append(text)
     box = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
            max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
-    return Row(page.number, [" ".join(c) for c in cells], box, " ".join(ln.text for ln in lines))
+    return Row(page.number, [" ".join(c) for c in cells], box, " ".join(ln.text for ln in lines), page.ocr)
