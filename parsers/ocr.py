@@ -14,7 +14,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytesseract
 
-from . import ocr_grid, ocr_rows
+from . import lexicon, ocr_grid, ocr_rows
 from .errors import CorruptPdf, OcrUnavailable, TooSlow
 from .model import BBox
 from .ocr_language import guess_language, ocr_model
@@ -176,20 +176,28 @@ def _read_image(image: Any, dpi: int, lang: str, timeout_s: float, index: int) -
     rows = ocr_grid.find_grid(turned, dpi) or ocr_rows.find_rows(turned, dpi)
     cell_words: list[Word] = []
     grid: list[list[list[GridCell]]] = []
+    cell_reads: list[dict[str, list[Any]]] = []
     page_image = image
     if rows:
         image = turned
-        cell_words, grid = _read_cells(image, rows, dpi, lang, timeout_s, index)
+        cell_words, grid, cell_reads = _read_cells(image, rows, dpi, lang, timeout_s, index)
         page_image = ocr_grid.mask(image, rows)
     rules = horizontal_rules(image, dpi)
     data = _tesseract(page_image, lang, f"--psm {DEFAULT_PSM}", timeout_s, index)
-    # Tesseract reads a page scanned on its side letter by letter up the page, often confidently: a word
-    # of several letters in a box taller than wide is not read upright, whatever its confidence.
-    upright = [float(c) >= _CONFIDENT and not (len(str(t).strip()) >= 3 and h > w)
-               for c, t, w, h in zip(data["conf"], data["text"], data["width"], data["height"], strict=False)
-               if len(str(t).strip()) > 1]
+    # a sideways table has rules too: its cells' reading counts as much as the rest of the page's
+    upright = [flag for read in (data, *cell_reads) for flag in _upright_words(read)]
     confident = sum(upright) / len(upright) if len(upright) >= _MIN_WORDS else 1.0
     return OcrPage(_to_words(data, 72.0 / dpi) + cell_words, rules, grid), confident
+
+
+def _upright_words(data: dict[str, list[Any]]) -> list[bool]:
+    """Return, for each word of two letters or more, whether it reads upright.
+
+    Tesseract reads a page scanned on its side letter by letter up the page, often confidently: a word
+    of several letters in a box taller than wide is not read upright, whatever its confidence."""
+    return [float(c) >= _CONFIDENT and not (len(str(t).strip()) >= 3 and h > w)
+            for c, t, w, h in zip(data["conf"], data["text"], data["width"], data["height"], strict=False)
+            if len(str(t).strip()) > 1]
 
 
 def _upright_turn(image: Any, timeout_s: float) -> int:
@@ -240,14 +248,16 @@ def _strips(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int,
 
 
 def _read_cells(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int, lang: str, timeout_s: float,
-                index: int) -> tuple[list[Word], list[list[list[GridCell]]]]:
+                index: int) -> tuple[list[Word], list[list[list[GridCell]]], list[dict[str, list[Any]]]]:
     """Read a ruled table's cells in two Tesseract calls: text cells on a strip, lone marks on a line
     (more when the strip would pass Tesseract's image size limit)."""
     cells: dict[tuple[int, int], CellLines] = {}
+    reads = []
     for strip, slots in _strips(image, rows, dpi, 0):
         if not slots:
             continue
         data = _tesseract(strip, lang, "--psm 6", timeout_s, index)
+        reads.append(data)
         for key, items in ocr_grid.words_in_cells(data, slots, dpi, MIN_CONFIDENCE).items():
             cells[key] = _cell_lines(sorted(items, key=lambda item: item[2]))
         glyphs = [slot for slot in slots if ocr_grid.is_glyph(slot, dpi)]
@@ -258,27 +268,25 @@ def _read_cells(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int, lang:
                 if not _RULE_ARTEFACT.match(text):
                     cells[(glyphs[k].row, glyphs[k].col)] = [[(_mark(text), glyphs[k].ink)]]
     if not cells:
-        return [], []
+        return [], [], reads
     scale = 72.0 / dpi
     words: list[Word] = []
     for lines in cells.values():
         for row in lines:  # one top and bottom per line, as on a text layer
             top, bottom = min(b[1] for _, b in row) * scale, max(b[3] for _, b in row) * scale
             words.extend(Word(text, b[0] * scale, top, b[2] * scale, bottom, bottom - top) for text, b in row)
-    return words, _tables(rows, cells, scale)
+    return words, _tables(rows, cells, scale), reads
 
 
 # What Tesseract, which has no tick glyphs, makes of a lone ✓ or ✗, and of a lone Y
-_TICKS = {"v", "V", "/", "J", "Vv", "vV", "\\/", "\u221a"}
-_CROSSES = {"X", "x", "×", "K"}
 
 
 def _mark(text: str) -> str:
     """Name a lone mark: a tick read as "v" is ✓, "¥" is Y; a cross stays x (its column decides)."""
     text = clean_text(text)
-    if text in _TICKS:
+    if text in lexicon.phrases("soa", "ocr_marks", "ticks"):
         return "✓"
-    if text in _CROSSES:
+    if text in lexicon.phrases("soa", "ocr_marks", "crosses"):
         return "x"
     return "Y" if text == "¥" else text
 
@@ -414,13 +422,28 @@ def _same_row(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 _AI_MISREAD = re.compile(r"^Al(?=$|-[a-z]|[.,;:)])")
+_CAPS_WITH_L = re.compile(r"^(?=.*(?:l[A-Z]|[A-Z]{2}l))[A-Zl]{2,}[.,;:)]?$")
+
+
+def _without_rule_edges(word: str) -> str:
+    """Drop a table's vertical rule read into the word beside it: "|Version", "[3.8", "ciso]".
+
+    A bar never starts or ends a word; a bracket is a rule when the word does not close (or open) it."""
+    if len(word) > 1 and (word[0] in "|¦" or (word[0] == "[" and "]" not in word)):
+        word = word[1:]
+    if len(word) > 1 and (word[-1] in "|¦" or (word[-1] == "]" and "[" not in word)):
+        word = word[:-1]
+    return word
 
 
 def clean_text(text: str) -> str:
     """Undo OCR confusions that are safe to undo anywhere."""
-    text = text.strip()
+    text = _without_rule_edges(text.strip())
     # "Al" for "AI" is Tesseract's commonest slip on these documents; "Al" alone or in
     # "Al-assisted" is not an English word, while names ("Al-Futtaim") keep a capital after the dash
     text = _AI_MISREAD.sub("AI", text)
+    # a lower-case l among capitals is a capital I: "lA", "SGlA", "AlMS" (no word mixes them so)
+    if "l" in text and _CAPS_WITH_L.match(text):
+        text = text.replace("l", "I")
     # "2O24" / "2o24": a letter O between digits is a zero
     return re.sub(r"(?<=\d)[Oo](?=\d)|(?<=\d\d)[Oo](?=\d)", "0", text)

@@ -242,6 +242,7 @@ def cell_strip(image: Image.Image, rows: list[list[PixelBox]], dpi: int, first_r
             crop = image.crop(inner)
             if _dark(crop, (0, 0, crop.width, crop.height)):
                 crop = ImageOps.invert(crop)  # light text on a dark bar
+            crop = _without_rule_edges(crop, inset)
             ink = ImageOps.invert(crop.point(lambda v: 0 if v < _INK else 255)).getbbox()
             if ink is None or (ink[2] - ink[0]) * (ink[3] - ink[1]) < 9:
                 continue  # blank (or a speck of dust)
@@ -255,6 +256,34 @@ def cell_strip(image: Image.Image, rows: list[list[PixelBox]], dpi: int, first_r
     for slot, crop in zip(slots, crops, strict=True):
         strip.paste(crop, (pad, slot.strip_top))
     return strip, slots
+
+
+_RULE_SHARE = 0.6  # an edge line of pixels this much ink is a rule's remnant, not a letter
+
+
+def _without_rule_edges(crop: Image.Image, inset: int) -> Image.Image:
+    """Whiten what is left of the cell's rules along its edges (a scan's rule is thicker than the inset).
+
+    A sliver of rule beside the first letter turns "Selezionato" into "[enne" or drops the word.
+    """
+    width, height = crop.size
+    if width <= 4 * inset or height <= 4 * inset:
+        return crop
+    inked = crop.point(lambda v: 255 if v < _INK else 0)
+    lines = [(x, 0, x + 1, height) for x in (*range(2 * inset), *range(width - 2 * inset, width))]
+    lines += [(0, y, width, y + 1) for y in (*range(2 * inset), *range(height - 2 * inset, height))]
+    ruled = [box for box in lines if _ink_share(inked, box) >= _RULE_SHARE]
+    if not ruled:
+        return crop
+    crop = crop.copy()
+    for box in ruled:
+        crop.paste(255, box)
+    return crop
+
+
+def _ink_share(inked: Image.Image, box: PixelBox) -> float:
+    line = inked.crop(box)
+    return line.histogram()[255] / max(1, line.width * line.height)
 
 
 def strip_pad(dpi: int) -> int:

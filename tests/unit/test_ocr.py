@@ -84,6 +84,11 @@ def test_missing_tesseract_names_what_to_install(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize("raw, clean", [
     ("Al", "AI"), ("Al-assisted", "AI-assisted"), ("Al,", "AI,"), ("2O24", "2024"), ("1O", "1O"),
     ("Al-Futtaim", "Al-Futtaim"), ("Alpha", "Alpha"), ("Albrecht", "Albrecht"),
+    # a lower-case l among capitals is an I; words that mix them otherwise stay
+    ("lA.", "IA."), ("SGlA", "SGIA"), ("AlMS", "AIMS"), ("All", "All"), ("Il", "Il"), ("LLC", "LLC"),
+    # a table's vertical rule read into the word beside it; brackets the word closes stay
+    ("|Version", "Version"), ("[3.8", "3.8"), ("ciso|", "ciso"), ("ciso]", "ciso"), ("[a]", "[a]"),
+    ("|", "|"),
 ])
 def test_safe_ocr_corrections(raw: str, clean: str) -> None:
     assert ocr_module.clean_text(raw) == clean
