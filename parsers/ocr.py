@@ -17,7 +17,7 @@ import pytesseract
 from . import lexicon, ocr_grid, ocr_rows
 from .errors import CorruptPdf, OcrUnavailable, TooSlow
 from .model import BBox
-from .ocr_language import guess_language, ocr_model
+from .ocr_language import address_languages, guess_language, ocr_model
 from .pages import Word, open_pdfium
 from .settings import ParseSettings
 
@@ -184,10 +184,79 @@ def _read_image(image: Any, dpi: int, lang: str, timeout_s: float, index: int) -
         page_image = ocr_grid.mask(image, rows)
     rules = horizontal_rules(image, dpi)
     data = _tesseract(page_image, lang, f"--psm {DEFAULT_PSM}", timeout_s, index)
+    data = _reread_addresses(page_image, data, lang, timeout_s, index)
     # a sideways table has rules too: its cells' reading counts as much as the rest of the page's
     upright = [flag for read in (data, *cell_reads) for flag in _upright_words(read)]
     confident = sum(upright) / len(upright) if len(upright) >= _MIN_WORDS else 1.0
     return OcrPage(_to_words(data, 72.0 / dpi) + cell_words, rules, grid), confident
+
+
+def _reread_addresses(image: Any, data: dict[str, list[Any]], lang: str, timeout_s: float,
+                      index: int) -> dict[str, list[Any]]:
+    """Read an address line (and the line under it) again in its own language, when the page's models
+    lack it: an English page's "Avenida Paulista …, São Paulo" comes out as "Säo" otherwise.
+
+    The line's language is that of its street word ("rua", "via", "…strasse"); the new reading replaces
+    the old only when it has as many lines and is read at least as confidently."""
+    lines = _tesseract_lines(data)
+    keys = list(lines)
+    have = set(lang.split("+"))
+    for n, key in enumerate(keys):
+        words = [data["text"][i] for i in lines[key]]
+        if not any(c.isdigit() for w in words for c in w):
+            continue
+        models = {m for m in map(ocr_model, address_languages(words)) if m} - have
+        usable = set(_languages("+".join(sorted(models))).split("+")) & models if models else set()
+        if not usable or have & {ocr_model(code) for code in address_languages(words)}:
+            continue  # no street word, or one the page's models already read
+        below = keys[n + 1] if n + 1 < len(keys) and keys[n + 1][:2] == key[:2] else None
+        block = [key] + ([below] if below else [])
+        again = _read_lines_again(image, data, [lines[k] for k in block], "+".join(sorted(usable)) + "+eng",
+                                  timeout_s, index)
+        if again is not None:
+            data = again
+            lines = _tesseract_lines(data)
+            keys = list(lines)
+    return data
+
+
+def _tesseract_lines(data: dict[str, list[Any]]) -> dict[tuple[int, int, int], list[int]]:
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, text in enumerate(data["text"]):
+        if text and text.strip():
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    return lines
+
+
+def _read_lines_again(image: Any, data: dict[str, list[Any]], lines: list[list[int]], lang: str,
+                      timeout_s: float, index: int) -> dict[str, list[Any]] | None:
+    """Return `data` with `lines` replaced by their reading with `lang`, or None if that reads worse."""
+    old = [i for line in lines for i in line]
+    height = max(data["height"][i] for i in old)
+    x0 = max(0, min(data["left"][i] for i in old) - height)
+    y0 = max(0, min(data["top"][i] for i in old) - height // 2)
+    x1 = min(image.width, max(data["left"][i] + data["width"][i] for i in old) + height)
+    y1 = min(image.height, max(data["top"][i] + data["height"][i] for i in old) + height // 2)
+    new = _tesseract(image.crop((x0, y0, x1, y1)), lang, "--psm 6", timeout_s, index)
+    fresh = _tesseract_lines(new)
+    if len(fresh) != len(lines) or _mean_confidence(new, fresh) < _mean_confidence(data, {0: old}):
+        return None
+    keep = [i for i in range(len(data["text"])) if i not in set(old)]
+    out = {name: [values[i] for i in keep] for name, values in data.items()}
+    for line, indices in zip(lines, fresh.values(), strict=True):
+        block, par, number = data["block_num"][line[0]], data["par_num"][line[0]], data["line_num"][line[0]]
+        for i in indices:
+            for name, values in out.items():
+                values.append(new[name][i])
+            out["left"][-1] += x0
+            out["top"][-1] += y0
+            out["block_num"][-1], out["par_num"][-1], out["line_num"][-1] = block, par, number
+    return out
+
+
+def _mean_confidence(data: dict[str, list[Any]], lines: dict[Any, list[int]]) -> float:
+    confs = [float(data["conf"][i]) for line in lines.values() for i in line]
+    return sum(confs) / len(confs) if confs else 0.0
 
 
 def _upright_words(data: dict[str, list[Any]]) -> list[bool]:

@@ -44,10 +44,26 @@ def guess_language(words: Iterable[str]) -> str | None:
     return ranked[0][0]
 
 
+@cache
+def _street_words() -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(fold(w) for w in words)
+            for lang, words in lexicon.by_language("address_words").items()}
+
+
+_COMPOUND = 5  # a street word this long also ends a compound ("Bahnhofstrasse", "Getreidegasse")
+
+
+def address_languages(words: Iterable[str]) -> set[str]:
+    """Return the languages whose street words ("rua", "via", "…strasse") a line of words contains."""
+    tokens = [t for w in words for t in fold(w).split()]
+    return {lang for lang, street in _street_words().items()
+            if any(t in street or any(len(s) >= _COMPOUND and t.endswith(s) for s in street) for t in tokens)}
+
+
 def ocr_model(language: str) -> str | None:
     """Return the Tesseract model name of a lexicon language, if the lexicon names one."""
     models = lexicon.by_language("ocr_models").get(language, ())
     return models[0] if models else None
 
 
-__all__ = ["guess_language", "ocr_model"]
+__all__ = ["address_languages", "guess_language", "ocr_model"]

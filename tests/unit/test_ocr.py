@@ -141,3 +141,22 @@ def test_scanned_table_soa_reads_nearly_every_row(grid: bool, valign: str) -> No
     right = sum(1 for s in rows if s.id in got and got[s.id].applicable == s.applicable
                 and same(s.justification, got[s.id].justification))
     assert right >= 0.9 * len(rows), f"{right}/{len(rows)} rows read right"
+
+
+@pytest.mark.ocr
+def test_an_address_abroad_is_read_again_in_its_own_language() -> None:
+    require_tool("tesseract", "OCR")
+    if "por" not in pytesseract.get_languages(config=""):
+        pytest.fail("Tesseract's Portuguese model is missing; .ci/run installs tesseract-ocr-por")
+    font = ImageFont.truetype(str(DEJAVU).replace("DejaVuSans.ttf", "DejaVuSerif.ttf"), 36)
+    image = Image.new("L", (1700, 560), 255)
+    draw = ImageDraw.Draw(image)
+    lines = ["This is to certify that the management system of", "Aldergrove Technologies S.A.",
+             "Avenida Paulista 1578, Bela Vista, São Paulo - SP,", "01310-200, Brasil",
+             "has been assessed and found to conform with ISO/IEC 42001:2023."]
+    for k, text in enumerate(lines):
+        draw.text((100, 100 + 90 * k), text, font=font, fill=0)
+    page, _ = ocr_module._read_image(image, 200, "eng", 30.0, 0)  # an English page: its models only
+    words = [w.text for w in page.words]
+    assert "São" in words  # English's model alone reads "Sao"
+    assert "certify" in words and "Aldergrove" in words  # the rest of the page is left as read
