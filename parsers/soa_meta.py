@@ -96,13 +96,21 @@ def _fill_holder(result: SoaExtraction, head: list[Line], pages: list[Page]) -> 
             return
     # a title may wrap ("Acme Ltd — Statement of" | "Applicability"): read each line with the next
     joined = [(f"{a.text} {b.text}", a) for a, b in pairwise(head)] + [(line.text, line) for line in head]
-    footers = [(line.text, line) for p in pages for line in p.lines[-3:] if not leading_id(line.text)]
+    footers = [(line.text, line) for p in pages for line in _footer_lines(p)]
     for pattern in (_soa_title(), _AIMS_TITLE):
         for text, line in joined + footers:
             name = _name_beside(text, pattern)
             if name:
                 _set(result, "holder", name, line)
                 return
+
+
+def _footer_lines(page: Page) -> list[Line]:
+    """Return the page's last lines that stand apart at its foot: not a control, not a wrapped row."""
+    lines = page.lines
+    return [line for k, line in enumerate(lines) if k >= len(lines) - 3 and not leading_id(line.text)
+            and line.top > page.height * (1 - _FOOTER_MARGIN)
+            and (k == 0 or line.top - lines[k - 1].top > _FOOTER_GAP * max(lines[k - 1].size, 6.0))]
 
 
 def _labelled_name(text: str) -> str | None:
@@ -170,6 +178,9 @@ def _fill_date(result: SoaExtraction, head: list[Line], order: Order | None) -> 
 
 _CELL_SLACK = 6.0  # points a cell's value may start left or right of its heading
 _VERSION_VALUE = re.compile(r"^v?(\d{1,3}(?:\.\d{1,3}){0,3})$", re.I)
+_FOOTER_MARGIN = 0.12  # a footer sits in the bottom eighth of its page ...
+_FOOTER_GAP = 1.8  # ... set apart from the text above it (in font sizes), unlike a table row's wrapped line
+_WRAP = 1.6  # line pitch of a wrapped value, in font sizes
 _TABLE_LINES = 6  # a one-row table of the document's fields: heading lines, then value lines
 
 
@@ -199,7 +210,11 @@ def _fill_from_header_row(result: SoaExtraction, head: list[Line], lines: list[L
                     for i in range(len(starts))]
         for row in rows[:first]:
             headings = [f"{h} {' '.join(cell)}".strip() for h, cell in zip(headings, row, strict=True)]
-        values = [" ".join(w for row in rows[first:] for w in row[i]) for i in range(len(starts))]
+        last = first + 1  # a value wraps onto lines set close under it; a wider gap starts something else
+        while last < len(below) and (below[last].top - below[last - 1].top
+                                      <= _WRAP * max(below[last - 1].size, 6.0)):
+            last += 1
+        values = [" ".join(w for row in rows[first:last] for w in row[i]) for i in range(len(starts))]
         number = _VERSION_VALUE.match(rows[first][v_col][0])
         assert number is not None
         _set(result, "version", number.group(1), below[first])
@@ -230,8 +245,10 @@ def _table_lines(head: list[Line], at: int) -> list[Line]:
     for line in head[at + 1:at + 1 + _TABLE_LINES]:
         if re.match(r"[A-Za-z]", line.text) and leading_id(line.text):
             break  # the first control
-        if line.top - previous.top > 3 * max(previous.size, 6.0) or header_row(line.text.split()):
+        if line.top - previous.top > 3 * max(previous.size, 6.0):
             break
+        if header_row(line.text.split()) and any(re.search(r"\d", seen.text) for seen in out):
+            break  # a new table's heading; before any value, a heading's wrapped second line
         out.append(line)
         previous = line
     return out
