@@ -14,7 +14,7 @@ from typing import Any
 
 from . import lexicon
 from .cert_layout import Layout, Segment, below, build_layout, continues
-from .cert_tables import Table, find_tables
+from .cert_tables import DATE_COLUMNS, Table, find_stacked_tables, find_tables
 from .cert_values import Value, broken_number, claimed_below, read_value
 from .dates import Order, infer_order
 from .model import Evidence
@@ -129,18 +129,42 @@ def find_structures(pages: list[Page], cutoff: float) -> Structures:
     infos = [PageInfo(p.number, p.width, p.height, p.ocr) for p in pages]
     paragraphs = [para for number, segs in enumerate(layout.pages, start=1)
                   for para in find_paragraphs(number, segs)]
-    tables = [table for segs in layout.pages for table in find_tables(segs)]
+    tables = [table for segs in layout.pages for table in _tables(segs)]
     return Structures(infos, layout, text, order, why, find_pairs(layout, tables), paragraphs, tables,
                       annex_pages(layout))
 
 
+def _tables(segs: list[Segment]) -> list[Table]:
+    """Return a page's tables: those headed by a row of labels, and tables of dates whose header cells
+    stack several lines each (which, where both read the same header, know its whole labels)."""
+    stacked = find_stacked_tables(segs)
+    dated = _date_header_words(stacked)
+    return [t for t in find_tables(segs) if not any(id(w) in dated for h in t.headers for w in h.words)] \
+        + stacked
+
+
+def _date_header_words(tables: list[Table]) -> set[int]:
+    """Return the words of stacked header cells that head a column of dates."""
+    return {id(w) for t in tables if t.stacked for h in t.headers
+            if h.label is not None and h.label.field in DATE_COLUMNS for w in h.words}
+
+
 def find_pairs(layout: Layout, tables: list[Table]) -> list[Pair]:
-    """Return every label with the value printed for it; a table's header label reads its column."""
+    """Return every label with the value printed for it; a table's header label reads its column.
+
+    A line of a stacked header cell over a column of dates is no label of its own ("certification
+    date" under "Fecha de la primera emisión / Initial"): the whole cell is, and its column's value.
+    """
     claimed = claimed_below(layout)
     in_tables = {id(h): (table, i) for table in tables for i, h in enumerate(table.headers)}
-    pairs = []
+    dated = _date_header_words(tables)
+    pairs = [pair for table in tables if table.stacked for i, h in enumerate(table.headers)
+             if h.label is not None and h.label.field != "stop" for pair in _column_pairs(h, table, i)]
     for seg in layout.all():
         if seg.label is None or seg.label.field == "stop":
+            continue
+        if any(id(w) in dated for w in seg.words) \
+                and (seg.label.field in DATE_COLUMNS or all(id(w) in dated for w in seg.words)):
             continue
         if id(seg) in in_tables:
             pairs.extend(_column_pairs(seg, *in_tables[id(seg)]))

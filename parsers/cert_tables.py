@@ -8,12 +8,14 @@ wraps (a long address) stays one cell.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .cert_layout import FONT_CHANGE, Segment
+from .cert_values import broken_number
 from .dates import find_dates
-from .labels import match_label
+from .labels import LabelHit, match_label
 from .model import Evidence
 from .orgnames import ends_in_legal_form
 from .pages import Word
@@ -43,7 +45,7 @@ class Cell:
         """Return the cell's lines joined, a line-end hyphen glued to the next word."""
         out = ""
         for line in self.lines:
-            if out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
+            if out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha() or broken_number(out, line):
                 out += line
             else:
                 out = f"{out} {line}" if out else line
@@ -78,6 +80,7 @@ class Table:
     page: int
     headers: list[Segment]
     rows: list[list[Cell]]
+    stacked: bool = False  # headers read whole from several lines each (find_stacked_tables)
 
     def column(self, index: int) -> list[Cell]:
         """Return the non-empty cells of one column, top to bottom."""
@@ -248,3 +251,195 @@ def _starts_row(previous: list[Cell], cells: list[Cell], step: float, leading: f
         first = key.lines[0][:1]
         return first.isdigit() or first == "#" or first.isupper()  # "Åboulevarden 22" opens a row too
     return False  # nothing in the key column: the row's cells wrap onto this line
+
+
+# --- header cells stacked over several lines above a row of dates ------------------------------------
+
+DATE_COLUMNS = frozenset({"initial_certification_date", "issue_date", "expiry_date", "validity",
+                          "surveillance_dates", "next_audit_due"})
+STACK_MAX_LINES = 6  # a header cell wraps (or stacks its translation) over at most this many lines
+STACK_LINE_GAP_EM = 0.9  # the lines of a stacked header follow each other this tightly
+COLUMN_ALIGN_EM = 0.3  # a column's header and value start this close to one another
+
+
+def find_stacked_tables(segs: list[Segment]) -> list[Table]:
+    """Return tables of dates whose header cells run over several lines ("Fecha de la primera" /
+    "emisión / Initial" / "certification date" over "2017/08/07").
+
+    Each column's header is read whole, all its lines joined (a word a narrow cell broke without a
+    hyphen joined back: "Ausstellungsd" / "atum"); the columns are where the header's first line and the
+    row of values under it both start a cell. A row of cells set closer than a column gap, or header
+    lines that each read as some label alone, are then read column by column.
+    """
+    lines = _page_lines(segs)
+    tables = []
+    used: set[int] = set()
+    for i, row in enumerate(lines):
+        if i == 0 or id(row[0]) in used or not any(find_dates(w.text) or w.text[:1].isdigit() for w in row):
+            continue
+        table = _stacked_table(segs, lines, i)
+        if table is not None:
+            tables.append(table)
+            used.update(id(w) for h in table.headers for w in h.words)
+    return tables
+
+
+def _page_lines(segs: list[Segment]) -> list[list[Word]]:
+    words = sorted((w for s in segs for w in s.words), key=lambda w: (w.top, w.x0))
+    lines: list[list[Word]] = []
+    for word in words:
+        if lines and abs(lines[-1][0].top - word.top) <= ROW_TOLERANCE_EM * max(word.size, 1.0):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _value_starts(segs: list[Segment], row: list[Word]) -> list[float]:
+    """Return where the cells of a row of values start: each segment, and each date within one."""
+    ids = {id(w) for w in row}
+    starts = []
+    for seg in segs:
+        if not seg.words or id(seg.words[0]) not in ids:
+            continue
+        starts.append(seg.words[0].x0)
+        offsets, pos = [], 0
+        for word in seg.words:
+            offsets.append(pos)
+            pos += len(word.text) + 1
+        for m in find_dates(seg.text):
+            index = max(k for k, off in enumerate(offsets) if off <= m.start)
+            starts.append(seg.words[index].x0)
+    return sorted(set(starts))
+
+
+def _stacked_table(segs: list[Segment], lines: list[list[Word]], index: int) -> Table | None:
+    row = lines[index]
+    size = max(w.size for w in row) or 10.0
+    block: list[list[Word]] = []
+    below_top = min(w.top for w in row)
+    for line in reversed(lines[:index]):
+        gap = below_top - max(w.bottom for w in line)
+        reach = (FIRST_ROW_GAP_EM if not block else STACK_LINE_GAP_EM) * size
+        if len(block) >= STACK_MAX_LINES or gap > reach or any(re.search(r"\d", w.text) for w in line):
+            break
+        block.insert(0, line)
+        below_top = min(w.top for w in line)
+    tolerance = max(2.0, COLUMN_ALIGN_EM * size)
+    found = _stacked_header(block, row, _value_starts(segs, row), tolerance, segs[0].page)
+    if found is None:
+        return None
+    starts, headers = found
+    left = starts[0] - tolerance
+    page = segs[0].page
+    value_lines = [row]
+    bottom = max(w.bottom for w in row)
+    for line in lines[index + 1:]:
+        if min(w.top for w in line) - bottom > STACK_LINE_GAP_EM * size or min(w.x0 for w in line) < left:
+            break
+        value_lines.append(line)
+        bottom = max(w.bottom for w in line)
+    placed = [_place(line, starts, tolerance, page) for line in value_lines]
+    first = placed[0]
+    for more in placed[1:]:
+        for old, new in zip(first, more, strict=True):
+            old.words += new.words
+            old.lines += new.lines
+    return Table(page, headers, [first], stacked=True)
+
+
+def _stacked_header(block: list[list[Word]], row: list[Word], values: list[float], tolerance: float,
+                    page: int) -> tuple[list[float], list[Segment]] | None:
+    """Return the columns and header cells of a stacked header over a row of values.
+
+    A line over the table (a name, a heading, a sentence) is no header line: the header starts with the
+    first line that starts a cell over every value, whose words keep to their columns, and whose cells
+    read as labels of dates. Values set too close to stand apart ("September 30, September 30,", the
+    years wrapped below) start their cells where the header's do.
+    """
+    while len(block) >= 2:
+        top = block[0]
+        for loose in (False, True):
+            candidates = sorted({w.x0 for w in row}) if loose else values
+            starts = [x for x in candidates if any(abs(w.x0 - x) <= tolerance for w in top)]
+            starts = [x for k, x in enumerate(starts) if k == 0 or x - starts[k - 1] > tolerance]
+            if len(starts) < 2 or (not loose and len(starts) != len(values)) \
+                    or abs(starts[0] - min(w.x0 for w in top)) > tolerance \
+                    or abs(starts[0] - min(w.x0 for w in row)) > tolerance:
+                continue
+            cells = _header_cells(block, starts, tolerance)
+            if cells is None:
+                continue
+            headers = []
+            for words in cells:
+                header = Segment(page, words)
+                header.label = _stacked_label(words) if words else None
+                headers.append(header)
+            if any(h.label is not None and h.label.field in DATE_COLUMNS for h in headers):
+                return starts, headers
+        block.pop(0)
+    return None  # one header line: a plain header row (find_tables)
+
+
+def _header_cells(block: list[list[Word]], starts: list[float], tolerance: float) -> list[list[Word]] | None:
+    """Return the words of each column's header cell, or None when a word stands left of the columns
+    or runs across two of them (then these are no columns)."""
+    cells: list[list[Word]] = [[] for _ in starts]
+    for line in block:
+        for word in line:
+            if word.x0 < starts[0] - tolerance:
+                return None
+            k = max(k for k, x in enumerate(starts) if x - tolerance <= word.x0)
+            if k + 1 < len(starts) and word.x1 > starts[k + 1] - 1:
+                return None
+            cells[k].append(word)
+    return cells
+
+
+def _stacked_label(words: list[Word]) -> LabelHit | None:
+    """Return the label a stacked header cell's lines make, reading a word broken at a line's end
+    without a hyphen ("Ausstellungsd" / "atum") joined back when that makes the better label."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and abs(rows[-1][0].top - word.top) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    texts = [" ".join(w.text for w in r) for r in rows]
+    best: LabelHit | None = None
+    for glue in itertools.product((" ", ""), repeat=len(texts) - 1):
+        if any(g == "" and not _word_broken(texts[k], texts[k + 1]) for k, g in enumerate(glue)):
+            continue
+        text = texts[0] + "".join(g + t for g, t in zip(glue, texts[1:], strict=True))
+        hit = _bilingual_label(text)
+        if hit is None or hit.rest or hit.field == "stop":
+            continue
+        if best is None or (hit.score, hit.words) > (best.score, best.words):
+            best = hit
+    return best
+
+
+def _bilingual_label(text: str) -> LabelHit | None:
+    """Return the label of a header cell; when its first words name a field but run on past the phrase
+    ("Data da emissão atual / Date of this issue", "DATA DA EMISSÃO ATUAL" / "EFFECTIVE DATE"), its
+    translation (after the slash, or the cell's last words), read whole as a label of the same field,
+    settles it."""
+    hit = match_label(text)
+    if hit is None or not hit.rest:
+        return hit
+    words = hit.rest.split()
+    tails = [text.rsplit("/", 1)[1].strip()] if "/" in text else []
+    tails += [" ".join(words[k:]) for k in range(1, len(words))]  # stacked: "ATUAL EFFECTIVE DATE"
+    for tail in tails:
+        translation = match_label(tail)
+        if translation is not None and not translation.rest and translation.field == hit.field:
+            return translation
+    return hit
+
+
+def _word_broken(before: str, after: str) -> bool:
+    """Return whether a narrow cell may have broken a word between two lines: letters meet, and the
+    second line goes on in the first one's case ("Ausstellungsd" / "atum", "SURVEILLANCE-AU" / "DIT")."""
+    if not (before[-1:].isalpha() and after[:1].isalpha()):
+        return False
+    return after[:1].islower() or (before[-1:].isupper() and after.split()[0].isupper())
