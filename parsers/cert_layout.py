@@ -75,6 +75,7 @@ class Segment:
 
 
 FONT_CHANGE = 1.5  # a font this many times larger than its neighbour's is another block of text
+FONT_CHANGE_GAP_EM = 1.0  # between words of such different sizes, a gap this wide parts two blocks
 
 
 def split_line(line: Line) -> list[Segment]:
@@ -92,11 +93,14 @@ def split_line(line: Line) -> list[Segment]:
     current = [words[0]]
     for prev, word, gap in zip(words, words[1:], gaps, strict=False):
         size = max(prev.size, word.size) or (prev.bottom - prev.top)
+        column_gap = COLUMN_GAP_EM
         if prev.size and word.size and size > FONT_CHANGE * min(prev.size, word.size):
-            size = min(prev.size, word.size)  # a title beside small print: the small print's gaps count
+            # A title beside small print: the small print's gaps count, and a gap wider than a word
+            # space between them sets another block apart (a sidebar's label beside the title).
+            size, column_gap = min(prev.size, word.size), FONT_CHANGE_GAP_EM
         # A bullet is set apart from its item's text, but is never a column of its own.
         lone_bullet = len(current) == 1 and current[0] is words[0] and bool(_BULLET.match(prev.text))
-        if gap > max(COLUMN_GAP_EM * size, MIN_COLUMN_GAP) and not lone_bullet:
+        if gap > max(column_gap * size, MIN_COLUMN_GAP) and not lone_bullet:
             segments.append(Segment(line.page, current))
             current = [word]
         else:
@@ -220,7 +224,13 @@ def _merge_split_labels(segs: list[Segment]) -> None:
     almost verbatim, so that "organization" / "Certificate" never passes for "organisation certifiée".
     """
     for seg in segs:
-        if not seg.words or (seg.label is not None and seg.label.rest) or len(seg.words) > MERGE_MAX_WORDS:
+        if not seg.words:
+            continue
+        completed = _translation_completed(segs, seg)
+        if completed is not None:
+            _join_below(seg, completed[0], completed[1])
+            continue
+        if (seg.label is not None and _holds_value(seg.label.rest)) or len(seg.words) > MERGE_MAX_WORDS:
             continue
         nxt = below(segs, seg)
         if nxt is None or (nxt.label is not None and nxt.label.rest) or abs(nxt.x0 - seg.x0) > 2 \
@@ -234,12 +244,47 @@ def _merge_split_labels(segs: list[Segment]) -> None:
         if seg.label is not None and joined.field != seg.label.field and nxt.label is not None:
             continue  # two labels stacked, not one wrapped ("Date de certification" / "initiale" is one)
         if joined.words > (seg.label.words if seg.label else 0):
-            seg.words = seg.words + nxt.words
-            seg.label = joined
-            seg.refresh()
-            nxt.words = []
-            nxt.refresh()
+            _join_below(seg, nxt, joined)
     _drop_emptied(segs)
+
+
+def _join_below(seg: Segment, nxt: Segment, label: LabelHit) -> None:
+    seg.words = seg.words + nxt.words
+    seg.label = label
+    seg.refresh()
+    nxt.words = []
+    nxt.refresh()
+
+
+def _holds_value(rest: str) -> bool:
+    """Return whether what follows a label is a value, not the label's next word cut by the line's end
+    ("Prossimo audit di" / "sorveglianza": "di" opens the rest of the label)."""
+    return bool(rest) and (len(rest.split()) > 2 or not rest[:1].islower() or any(c.isdigit() for c in rest))
+
+
+def _translation_completed(segs: list[Segment], seg: Segment) -> tuple[Segment, LabelHit] | None:
+    """Return the line that completes a label's translation, wrapped under it, and the whole label.
+
+    "Eerste uitgifte / Initial" over "certification date": the translation's words read with the line
+    below make one label of the same field, though that line alone reads as another ("certification
+    date", "date"). The line may share its row with another flow's text (a sidebar beside the body).
+    """
+    label = seg.label
+    if label is None or label.field == "stop" or "/" not in seg.text \
+            or (label.rest and ("/" not in label.rest or any(c.isdigit() for c in label.rest))):
+        return None  # a rest that holds the slash is the phrase running on ("Data da emissão atual / Issue")
+    tail = seg.text.rsplit("/", 1)[1].strip()
+    nxt = below(segs, seg)
+    if not tail or nxt is None or (nxt.label is not None and nxt.label.rest) or abs(nxt.x0 - seg.x0) > 2 \
+            or len(nxt.words) > MERGE_MAX_WORDS or not continues(seg, nxt, None) or "/" in nxt.text:
+        return None
+    whole = match_label(f"{tail} {nxt.text}")
+    if whole is None or whole.rest or whole.field != label.field or whole.score < MERGE_MIN_SCORE:
+        return None
+    alone = match_label(tail)
+    if alone is not None and not alone.rest and alone.field == label.field and alone.words >= whole.words:
+        return None  # the translation was whole already: the line below is something else
+    return nxt, whole
 
 
 def _drop_emptied(segs: list[Segment]) -> None:
