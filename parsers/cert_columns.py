@@ -18,6 +18,8 @@ from typing import Protocol
 MIN_SIDE_LINES = 4  # each side of a gutter holds at least this many lines over the shared band
 ROW_EM = 0.2  # lines of one table row start within this many font sizes of each other
 MAX_ALIGNED_SHARE = 0.5  # more left lines than this with a partner at their height: rows, not flows
+RUN_ON_EM = 0.6  # a line this close under another continues it
+MAX_RUN_ON_SHARE = 0.25  # a column of values where at most this share of lines run on stands one a row
 
 
 class Box(Protocol):
@@ -68,9 +70,31 @@ def _gutter_at(boxes: Sequence[Box], x: float) -> Gutter | None:
     right_in = [b for b in right if top <= b.top <= bottom]
     if len(left_in) < MIN_SIDE_LINES or len(right_in) < MIN_SIDE_LINES:
         return None
-    aligned = sum(1 for b in left_in
-                  if any(abs(o.top - b.top) <= ROW_EM * max(b.size, o.size) for o in right_in))
-    return Gutter(x, top, bottom) if aligned <= MAX_ALIGNED_SHARE * len(left_in) else None
+    if _aligned_share(left_in, right_in) > MAX_ALIGNED_SHARE:
+        return None  # rows: most lines of the left stand beside a line of the right
+    if _aligned_share(right_in, left_in) > MAX_ALIGNED_SHARE and _run_on_share(right_in) <= MAX_RUN_ON_SHARE:
+        return None  # a column of values, one a row, each beside a line of the left: rows too
+    return Gutter(x, top, bottom)
+
+
+def _aligned_share(side: Sequence[Box], other: Sequence[Box]) -> float:
+    """Return the share of `side`'s lines that have a line of `other` at their height.
+
+    Labels whose translations stack under them ("ZERTIFIKATSNUMMER" / "CERTIFICATE NO.") leave half the
+    label column without a partner, yet every value beside them has one.
+    """
+    aligned = sum(1 for b in side if any(abs(o.top - b.top) <= ROW_EM * max(b.size, o.size) for o in other))
+    return aligned / len(side)
+
+
+def _run_on_share(side: Sequence[Box]) -> float:
+    """Return the share of lines that another line follows closely below: text running on as a flow does,
+    where a table's values stand one a row."""
+    def runs_on(b: Box) -> bool:
+        return any(o is not b and o.x0 < b.x1 and b.x0 < o.x1
+                   and 0 <= o.top - b.bottom <= RUN_ON_EM * max(b.size, o.size) for o in side)
+
+    return sum(1 for b in side if runs_on(b)) / len(side)
 
 
 def across(gutters: Sequence[Gutter], left: Box, right: Box) -> bool:
