@@ -68,8 +68,18 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+_CENTURY_END = re.compile(r"(?:[-/.]|[^\W\d_]{3}\.?\s)(?:19|20)$")  # "02-Jan-20", "26 juli 20"
+_YEAR_END_START = re.compile(r"^\d\d(?!\d)")
+
+
 def broken_number(before: str, after: str) -> bool:
-    """Return whether a line broke inside a number or date ("version 3.1 of 2022-" / "01-12")."""
+    """Return whether a line broke inside a number or date ("version 3.1 of 2022-" / "01-12").
+
+    A narrow cell may break a date's year without a hyphen ("02-Jan-20" / "23"): read apart, the
+    century would pass for a two-digit year.
+    """
+    if _CENTURY_END.search(before) and _YEAR_END_START.match(after):
+        return True
     return before.endswith(("-", "/")) and before[-2:-1].isdigit() and after[:1].isdigit()
 
 
@@ -92,6 +102,8 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
     assert label.label is not None
     rest = label.label.rest
     limit = 40 if multiline else 1
+    if rest and _label_runs_on(segs, label, rest):
+        rest = ""
     if rest:
         more = column_block(segs, label, limit=limit)[1:] if multiline else []
         if label.label.field not in _PARAGRAPH_FIELDS:
@@ -121,6 +133,23 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
     block = [cell_under(segs, label, seg) for seg in column_block(segs, nxt, limit=limit)]
     return _value([s.text for s in block if s.words], [s for s in block if s.words], label)
 
+
+
+_DATE_LABELS = frozenset({"expiry_date", "validity", "initial_certification_date", "issue_date",
+                          "next_audit_due"})
+RUN_ON_MAX_WORDS = 2
+
+
+def _label_runs_on(segs: list[Segment], label: Segment, rest: str) -> bool:
+    """Return whether a date label's "value" is only its phrase running on in words the vocabulary does
+    not hold ("DATA DA EMISSÃO ATUAL", "PRÓXIMA AUDITORÍA DE"), its date standing to its right."""
+    assert label.label is not None
+    if label.label.field not in _DATE_LABELS or re.search(r"\d", rest) \
+            or len(rest.split()) > RUN_ON_MAX_WORDS:
+        return False
+    right = same_row(segs, label)
+    return bool(right) and right[0].label is None and bool(re.search(r"\d", right[0].text)) \
+        and abs(right[0].top - label.top) <= OFF_ROW_EM * label.size
 
 
 OFF_ROW_EM = 0.4  # a value beside its label shares its row; text this far off it runs in another column
