@@ -49,13 +49,16 @@ def _all_labels() -> tuple[re.Pattern[str], dict[str, str]]:
     owner: dict[str, str] = {}
     for name in FIELDS:
         for phrase in vocabulary()[name]:
-            if " " in phrase or phrase in _SINGLE_WORD_PHRASES:
+            if " " in phrase or phrase in _SINGLE_WORD_PHRASES or name in _SINGLE_WORD_FIELDS:
                 owner.setdefault(fold(phrase), name)
     body = lexicon.alternation(_phrases_of(owner), gap=_GAP)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), owner
 
 
 _SINGLE_WORD_PHRASES = frozenset({"expires", "expiry", "issued"})  # read as labels mid-sentence too
+# Fields whose one-word phrases are read mid-sentence too: "geldig van X tot Y", "valable du X au Y" (the
+# validity reader takes only a period, two dates joined by a range word, from such a phrase).
+_SINGLE_WORD_FIELDS = frozenset({"validity"})
 
 
 def _phrases_of(owner: dict[str, str]) -> list[str]:
