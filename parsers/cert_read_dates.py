@@ -158,6 +158,7 @@ def letter_date(s: Structures) -> Iterator[Candidate]:
         for m in dates:
             rest = rest.replace(m.text, "")
         rest = re.sub(r"(?i)\b(?:date|datum|dated|fecha|data)\b|[\W_]+", "", rest)
-        if dates and dates[0].value and len(rest) <= 12:
+        if dates and dates[0].value and len(rest) <= 12 and not any(c.isdigit() for c in rest):
+            # a date line, not a version's ("v1.8 (2023/12/20)")
             yield _date_candidate("issue_date", dates[0], [seg.evidence()], "letter_date")
             return
