@@ -49,6 +49,7 @@ class Candidate:
     how: str
     score: float
     note: str = ""  # why a validator lowered or rejected it
+    loose_stop: bool = False  # its final stop may be the sentence's ("property of X Lda."), not the name's
 
     def rescored(self, factor: float, note: str = "") -> Candidate:
         """Return the same reading with its score scaled (validation's judgement of the value)."""
@@ -59,9 +60,11 @@ class Candidate:
         return replace(self, value=value)
 
 
-def candidate(name: str, value: Any, evidence: Iterable[Evidence], how: str, bonus: float = 0.0) -> Candidate:
+def candidate(name: str, value: Any, evidence: Iterable[Evidence], how: str, bonus: float = 0.0,
+              loose_stop: bool = False) -> Candidate:
     """Build a candidate scored by how it was found (`how` is a SCORES key, optionally "key:detail")."""
-    return Candidate(name, value, tuple(evidence), how, min(1.0, SCORES.get(how, 0.5) + bonus))
+    return Candidate(name, value, tuple(evidence), how, min(1.0, SCORES.get(how, 0.5) + bonus),
+                     loose_stop=loose_stop)
 
 
 Reader = Callable[[Structures], Iterator[Candidate]]

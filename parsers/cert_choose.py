@@ -53,7 +53,7 @@ class Group:
                                                 _fullness(c.value)))
 
     def _printing_support(self, value: Any) -> float:
-        same = [m for m in self.members if m.value == value]
+        same = [m for m in self.members if m.value == value or m.loose_stop and _stop_aside(m.value, value)]
         return Group(self.key, same).support
 
 
@@ -64,6 +64,11 @@ def _source(cand: Candidate) -> Any:
     """
     page = cand.evidence[0].page if cand.evidence else 0
     return (cand.how.split(":")[0], page)
+
+
+def _stop_aside(a: Any, b: Any) -> bool:
+    """Return whether two printings differ at most by a final full stop ("X Lda." and "X Lda")."""
+    return isinstance(a, str) and isinstance(b, str) and a.rstrip(".") == b.rstrip(".")
 
 
 def _fullness(value: Any) -> int:

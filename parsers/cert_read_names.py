@@ -18,6 +18,7 @@ from .orgnames import (
     ends_in_legal_form,
     keeps_full_stop,
     legal_form_end,
+    starts_with_legal_form,
     with_wrapped_form,
 )
 
@@ -119,11 +120,18 @@ def _possessive() -> re.Pattern[str]:
 def _name_after(text: str, pos: int) -> str | None:
     """Return the organisation named at `pos` of a sentence: up to its verb, cut at its legal form."""
     tail = text[pos:]
-    cut = closer_pattern().search(tail)
+    cut = _closer(tail)
     name = _trim_name(tail[: cut.start()] if cut else tail[:MAX_NAME_CHARS])
     if not name or not (name[:1].isupper() or name[:1].isdigit()):
         return None  # "certify that its AI management system complies": a pronoun, no name
     return name
+
+
+def _closer(text: str) -> re.Match[str] | None:
+    """Return the first word that ends a name in a sentence ("X a.s. operates": "operates"), not one
+    that opens a legal form (the French "a" of "a.s.")."""
+    return next((m for m in closer_pattern().finditer(text) if not starts_with_legal_form(text[m.start():])),
+                None)
 
 
 def _trim_name(text: str) -> str:
@@ -160,7 +168,7 @@ def holder_name(lines: list[str], sentence: bool = False) -> str | None:
         elif re.search(r"(?:,|&|\band)$", first):
             first = f"{first} {lines[1]}"
     text = " ".join([first, *lines[1:]]) if sentence else first
-    cut = closer_pattern().search(text)
+    cut = _closer(text)
     if cut and (sentence or len(text.split()) > 6):
         text = text[: cut.start()]
     if sentence or len(text.split()) > 6:
@@ -204,8 +212,9 @@ def body_from_pairs(s: Structures) -> Iterator[Candidate]:
     """The name printed for "Certification body" / "Issued by" / "On behalf of"."""
     for pair in s.pairs_for("certification_body"):
         name = name_before_address(org_name(pair.value.text))
-        following = pair.value.lines[1] if len(pair.value.lines) > 1 else ""
-        name = with_wrapped_form(name, following)
+        first = name_before_address(org_name(pair.value.lines[0])) if pair.value.lines else ""
+        if name == first and len(pair.value.lines) > 1:  # the name stops on its first line: its legal
+            name = with_wrapped_form(name, pair.value.lines[1])  # form may still have wrapped to the next
         if name and len(name) <= MAX_NAME_CHARS:
             yield candidate("certification_body", name, pair.value.evidence()[:1], f"label:{pair.placement}")
 
@@ -236,7 +245,17 @@ def body_in_sentences(s: Structures) -> Iterator[Candidate]:
                 name = _issuer_name(para.text, m.end())
                 if name and not para.labelled_at(m.start()):
                     evidence = para.evidence(m.start(), m.end() + len(name))
-                    yield candidate("certification_body", name, evidence, how)
+                    yield candidate("certification_body", name, evidence, how,
+                                    loose_stop=_stop_ends_sentence(para.text, m.end(), name))
+
+
+def _stop_ends_sentence(text: str, pos: int, name: str) -> bool:
+    """Return whether the full stop a name read from a sentence ends in may be the sentence's own
+    ("... remains the property of X Lda. The validity ..."): printed once, it closes both or only one."""
+    tail = strip_name_article(text[pos:].lstrip(" :"))
+    after = tail[len(name):] if tail.startswith(name) else None
+    return name.endswith(".") and after is not None and not after.startswith(".") \
+        and not after.strip()[:1].islower()
 
 
 def _issuer_name(text: str, pos: int) -> str | None:

@@ -111,13 +111,27 @@ def with_wrapped_form(name: str, following: str) -> str:
     "Northern Lights AI" + "Solutions Limited" too (a few capitalised words, then the form).
     """
     tail = " ".join(following.split())
-    if not tail or ends_in_legal_form(name) and not starts_with_legal_form(tail.lstrip(". ")):
+    if not tail:
         return name
+    if ends_in_legal_form(name) and not starts_with_legal_form(tail.lstrip(". ")):
+        return _longer_form(name, tail)
     words = tail.split()
     for size in range(min(MAX_WRAPPED_FORM_WORDS, len(words)), 0, -1):
         piece = " ".join(words[:size]).rstrip(",;")
         joined = f"{name}{piece}" if piece.startswith(".") else f"{name} {piece}"
         if ends_in_legal_form(joined) and _name_words(piece):
+            return joined
+    return name
+
+
+def _longer_form(name: str, tail: str) -> str:
+    """Return `name` with the rest of a longer legal form its form begins ("X S.A." + "de C.V.")."""
+    own = _form_at_end().search(name.strip())
+    words = tail.split()
+    for size in range(min(MAX_WRAPPED_FORM_WORDS, len(words)), 0, -1):
+        joined = f"{name.strip()} {' '.join(words[:size]).rstrip(',;')}"
+        longer = _form_at_end().search(joined)
+        if own is not None and longer is not None and longer.start() <= own.start():
             return joined
     return name
 
