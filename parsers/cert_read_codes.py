@@ -9,6 +9,7 @@ from functools import cache
 
 from . import lexicon
 from .cert_candidates import Candidate, candidate, reader
+from .cert_layout import Segment, below, continues
 from .cert_sentences import label_phrases
 from .cert_structures import Structures
 from .cert_values import first_clause, number_words, ocr_caps
@@ -26,7 +27,7 @@ def _title_number() -> re.Pattern[str]:
     """A heading that carries the number: "CERTIFICATE GB25/880321", "Annex to certificate TRA-1-AIMS"."""
     words = lexicon.alternation(lexicon.phrases("certificate_words"))
     code = r"[A-Z]{0,6}[-/ ]?\d[\dA-Z/. -]{2,30}\d[A-Z]?|[A-Z]{1,6}[-/][A-Z0-9/-]*\d[A-Z0-9/-]*"
-    return re.compile(rf"(?i:\b(?:{words}))\s+(?:no\.?\s*)?(?P<n>{code})$")
+    return re.compile(rf"(?i:\b(?:{words}))\s+(?:no\.?\s*)?(?P<n>{code})(?:\s(?P<s>[A-Z]{{2,4}}))?$")
 
 
 # A scheme's letters printed after the digits, closing the value ("12 100 12345 TMS") or followed by a
@@ -38,10 +39,39 @@ def _read_number(text: str) -> str | None:
     clause = first_clause(cut_at_next_label(text))
     m = _CERT_NUMBER.search(clause)
     number = number_words(m.group(0)).strip(" .") if m else ""
-    if m and number == m.group(0).strip(" .") and (suffix := _SCHEME_SUFFIX.match(clause[m.end():])) \
-            and fold(suffix.group("s")) not in _not_suffixes() and _ends_code(suffix.group("rest")):
-        number = f"{number} {suffix.group('s')}"
+    if m and number == m.group(0).strip(" ."):
+        number = _with_suffix(number, clause[m.end():])
     return number if number and len(number) <= MAX_NUMBER_CHARS else None
+
+
+def _with_suffix(number: str, after: str) -> str:
+    """Return the number with the scheme's letters printed after it, when they close it ("... TMS")."""
+    suffix = _SCHEME_SUFFIX.match(after)
+    if suffix and fold(suffix.group("s")) not in _not_suffixes() and _ends_code(suffix.group("rest")):
+        return f"{number} {suffix.group('s')}"
+    return number
+
+
+_OCR_O_BY_DIGIT = re.compile(r"(?<=\d)O|O(?=\d)")
+
+
+def ocr_code(text: str) -> str | None:
+    """Return a code read by OCR with its confusions undone, or None when a character stays unsure.
+
+    Capitals' "l" is "I" (ocr_caps); an "O" beside a digit is a zero ("2O24"). An "O" among the letters
+    of a part that also holds digits ("2080ROM") reads either way: "R0M" or "ROM" cannot be told apart.
+    """
+    text = ocr_caps(text)
+    parts = re.split(r"([^A-Za-z0-9]+)", text)
+    out = []
+    for part in parts:
+        if "O" in part and re.search(r"\d", part):
+            while _OCR_O_BY_DIGIT.search(part):
+                part = _OCR_O_BY_DIGIT.sub("0", part)
+            if "O" in part:
+                return None
+        out.append(part)
+    return "".join(out)
 
 
 def _ends_code(rest: str | None) -> bool:
@@ -66,9 +96,9 @@ def number_from_pairs(s: Structures) -> Iterator[Candidate]:
     """The code printed for a certificate-number label."""
     for pair in s.pairs_for("certificate_number"):
         number = _read_number(pair.value.text)
+        if number and s.page(pair.page).ocr:
+            number = ocr_code(number)
         if number:
-            if s.page(pair.page).ocr:
-                number = ocr_caps(number)
             yield candidate("certificate_number", number, pair.value.evidence(), f"label:{pair.placement}")
 
 
@@ -84,14 +114,25 @@ def number_in_text(s: Structures) -> Iterator[Candidate]:
                 continue
             number = first_clause(m.group("n")).strip(" .,;")
             number = number_words(_number_enders().split(number)[0])
+            if number == m.group("n"):  # the whole code run: the scheme's letters may close it on its line
+                line_end = next((at for at in para.offsets if at > hit.end), len(para.text))
+                number = _with_suffix(number, para.text[hit.end + m.end():line_end])
             head = number.split(" ")[0] if number else ""
             if head and (any(c.isdigit() for c in head) or (head.isupper() and len(head) >= 2)):
-                yield candidate("certificate_number", number, para.evidence(hit.start, hit.end + m.end()),
-                                "sentence")
+                read = ocr_code(number) if s.page(para.page).ocr else number
+                if read:
+                    yield candidate("certificate_number", read, para.evidence(hit.start, hit.end + m.end()),
+                                    "sentence")
         for seg in para.segments:
-            m = _title_number().search(seg.text.strip())
+            line = seg.text.strip()
+            m = _title_number().search(ocr_caps(line) if s.page(para.page).ocr else line)
             if m:
-                yield candidate("certificate_number", m.group("n").strip(), [seg.evidence()], "title")
+                number = m.group("n").strip()
+                if m.group("s"):
+                    number = _with_suffix(number, f" {m.group('s')}")
+                read = ocr_code(number) if s.page(para.page).ocr else number
+                if read:
+                    yield candidate("certificate_number", read, [seg.evidence()], "title")
 
 
 # --- the Statement of Applicability cited ---------------------------------------------------------
@@ -117,6 +158,8 @@ def soa_reference(s: Structures) -> Iterator[Candidate]:
     """The SoA's version and date, from its label's value or where running text names the SoA."""
     for pair in s.pairs_for("soa_reference"):
         version, date = version_and_date(pair.value.text, s.order)
+        if version and not date and pair.value.segments:
+            version, date = _date_wrapped(s, pair.value.text, pair.value.segments[-1], version)
         if version or date:
             evidence = pair.value.evidence()[:1]
             yield candidate("soa_reference", (version, date), evidence, f"label:{pair.placement}")
@@ -125,9 +168,28 @@ def soa_reference(s: Structures) -> Iterator[Candidate]:
             if hit.field != "soa_reference" or hit.start == 0:
                 continue
             version, date = version_and_date(hit.after[:120], s.order)
+            if version and not date and len(hit.after) <= 120:
+                version, date = _date_wrapped(s, hit.after, para.segments[-1], version)
             if version or date:
                 yield candidate("soa_reference", (version, date), para.evidence(hit.start, hit.end + 40),
                                 "sentence")
+
+
+def _date_wrapped(s: Structures, text: str, last: Segment, version: str) -> tuple[str, dt.date | None]:
+    """Return the version with its date when the date wrapped onto the line under the reference's last
+    ("Version 2.3, dated" / "1 November 2022", "versie 4.2 van 26" / "januari 2024"): the line ends on
+    a date's lead or inside a date, and the next line, no label, finishes it."""
+    segs = s.layout.pages[last.page - 1]
+    nxt = below(segs, last)
+    if nxt is None or nxt.label is not None or not continues(last, nxt, None):
+        return version, None
+    text = " ".join(text.split())
+    joined = f"{text} {' '.join(nxt.text.split())}"
+    straddles = any(m.start < len(text) < m.end for m in find_dates(joined, s.order))
+    if not (straddles or _date_lead().search(text)):
+        return version, None
+    again, date = version_and_date(joined, s.order)
+    return version, (date if again == version else None)
 
 
 def version_and_date(text: str, order: Order | None) -> tuple[str | None, dt.date | None]:
