@@ -124,15 +124,26 @@ def _header_row(segs: list[Segment], first: Segment) -> list[Segment] | None:
 
 def _header_word(text: str) -> bool:
     """Return whether an unknown header cell reads as a column title ("No.", "#", "Site name")."""
-    words = text.split()
+    words = text.split()  # a digit is a value's ("SoA | Version 2.4"), never a column title's
     return len(words) <= 3 and "," not in text and not ends_in_legal_form(text) \
-        and all(w[:1].isupper() or not w[:1].isalpha() for w in words[:1])
+        and not re.search(r"\d", text) and all(w[:1].isupper() or not w[:1].isalpha() for w in words[:1])
 
 
 def _header_like(seg: Segment) -> bool:
     text = seg.text.strip()
-    return (len(text.split()) <= HEADER_MAX_WORDS and len(text) <= HEADER_MAX_CHARS
-            and not find_dates(text) and not re.search(r"\d{3}", text))
+    if find_dates(text) or re.search(r"\d{3}", text):
+        return False
+    if seg.label is not None and not seg.label.rest:  # a label wrapped or stacked over lines: short lines
+        lines: list[list[str]] = []
+        tops: list[float] = []
+        for word in seg.words:
+            if tops and abs(word.top - tops[-1]) <= 0.5 * word.size:
+                lines[-1].append(word.text)
+            else:
+                lines.append([word.text])
+                tops.append(word.top)
+        return all(_header_like_text(" ".join(line)) for line in lines)
+    return _header_like_text(text)
 
 
 def _rows(segs: list[Segment], headers: list[Segment], labelled: set[int]) -> list[list[Cell]]:

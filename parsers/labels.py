@@ -210,9 +210,17 @@ def _with_translation(hit: LabelHit, cutoff: float) -> LabelHit:
             rest = _TRANSLATION.sub("", rest, count=1)
         elif hit.field in _DIGIT_FIELDS:
             # "Fecha de emisión / Current | issue date": a translation cut short by wrapping; a date or
-            # number starts at the first word with a digit
+            # number starts at the first word with a digit, a number maybe at a scheme's letters before
+            # it ("Nº de certificado / AIMS 049500"): capitals that are no word of the field's labels
             digit = re.search(r"(?:^|\s)(?=\S*\d)", after)
             rest = after[digit.end():] if digit else ""
+            if hit.field == "certificate_number" and digit:
+                words = after[:digit.end()].split()
+                k = len(words)
+                while k > 0 and _SCHEME_WORD.match(words[k - 1]) \
+                        and fold(words[k - 1]) not in _all_label_words():
+                    k -= 1
+                rest = " ".join([*words[k:], rest])
         else:
             # "Unità operative / Certified | site(s)": the part of a wrapped translation on this line is
             # label words; the value follows them
@@ -243,6 +251,16 @@ def _shorter_translation(field: str, after: str, other: LabelHit | None, cutoff:
         if _best(_rest_after(after, j), None, cutoff) is not None:
             return LabelHit(head.field, head.phrase, head.score, j, _rest_after(after, j))
     return other
+
+
+_SCHEME_WORD = re.compile(r"^[A-Z]{2,6}$")
+
+
+@cache
+def _all_label_words() -> frozenset[str]:
+    """Return the words any field's labels are made of, abbreviations included (all languages)."""
+    words = {w for phrases in vocabulary().values() for phrase in phrases for w in fold(phrase).split()}
+    return frozenset(words | set(_abbreviations()))
 
 
 MERGE_SCORE = 95.0  # a fuzzy translation below this may have swallowed the next label's first word
