@@ -270,10 +270,13 @@ def _translation_completed(segs: list[Segment], seg: Segment) -> tuple[Segment, 
     date", "date"). The line may share its row with another flow's text (a sidebar beside the body).
     """
     label = seg.label
-    if label is None or label.field == "stop" or "/" not in seg.text \
-            or (label.rest and ("/" not in label.rest or any(c.isdigit() for c in label.rest))):
-        return None  # a rest that holds the slash is the phrase running on ("Data da emissão atual / Issue")
+    if label is None or label.field == "stop" or "/" not in seg.text:
+        return None
     tail = seg.text.rsplit("/", 1)[1].strip()
+    if label.rest and (any(c.isdigit() for c in label.rest)
+                       or ("/" not in label.rest and not tail.endswith(label.rest))):
+        return None  # a rest that holds the slash is the phrase running on ("Data da emissão atual / Issue"),
+        # one the translation ends in its wrapped first words ("SoA / Statement of" / "Applicability")
     nxt = below(segs, seg)
     if not tail or nxt is None or (nxt.label is not None and nxt.label.rest) or abs(nxt.x0 - seg.x0) > 2 \
             or len(nxt.words) > MERGE_MAX_WORDS or not continues(seg, nxt, None) or "/" in nxt.text:
@@ -336,7 +339,8 @@ def _merge_translations(segs: list[Segment], flows: list[Gutter]) -> None:
         if nxt is None or nxt.label is None or nxt.label.rest or nxt.label.field != seg.label.field \
                 or not continues(seg, nxt, None):
             continue
-        if (_in_row(segs, seg, flows) or _in_row(segs, nxt, flows)) and not _value_beside(segs, seg, nxt):
+        if (_in_row(segs, seg, flows) or _in_row(segs, nxt, flows)) \
+                and not _value_beside(segs, seg, nxt, flows):
             continue
         seg.words = seg.words + nxt.words
         seg.refresh()
@@ -345,11 +349,13 @@ def _merge_translations(segs: list[Segment], flows: list[Gutter]) -> None:
     _drop_emptied(segs)
 
 
-def _value_beside(segs: list[Segment], label: Segment, translation: Segment) -> bool:
+def _value_beside(segs: list[Segment], label: Segment, translation: Segment, flows: list[Gutter]) -> bool:
     """Return whether the only things beside a stacked label pair are its value's lines ("Alcance" |
-    "Scope of certification", the scope running down to their right), not a header row's other cells."""
+    "Scope of certification", the scope running down to their right), not a header row's other cells.
+    Lines of another flow across a gutter (a sidebar's) do not count."""
     def row(seg: Segment) -> list[Segment]:
-        return [o for o in segs if o is not seg and o.words and o.top < seg.bottom and seg.top < o.bottom]
+        return [o for o in segs if o is not seg and o.words and o.top < seg.bottom and seg.top < o.bottom
+                and not across(flows, o, seg) and not across(flows, seg, o)]
 
     beside = [row(label), row(translation)]
     if any(o.label is not None or o.x1 <= seg.x0 + 1 for part, seg in zip(beside, (label, translation),
@@ -367,26 +373,29 @@ def _in_row(segs: list[Segment], seg: Segment, flows: list[Gutter]) -> bool:
                     or (o.x1 <= seg.x0 + 1 and not across(flows, o, seg))) for o in segs)
 
 
+ROW_TIE_EM = 0.25  # segments whose tops differ less than this many sizes stand on one row
+
+
 def below(segs: list[Segment], seg: Segment) -> Segment | None:
-    """Return the nearest segment under `seg` that shares some of its horizontal extent."""
-    best = None
-    for other in segs:
-        if not other.words or other is seg or not other.overlaps_x(seg):
-            continue
-        if _is_under(other, seg) and (best is None or other.top < best.top):
-            best = other
-    return best
+    """Return the nearest segment under `seg` that shares some of its horizontal extent.
+
+    Of two on the nearest row (a label and the cell beside it), the one that starts where `seg` starts.
+    """
+    under = [o for o in segs if o.words and o is not seg and o.overlaps_x(seg) and _is_under(o, seg)]
+    if not under:
+        return None
+    top = min(o.top for o in under)
+    return min((o for o in under if o.top - top <= ROW_TIE_EM * o.size), key=lambda o: abs(o.x0 - seg.x0))
 
 
 def above(segs: list[Segment], seg: Segment) -> Segment | None:
-    """Return the nearest segment over `seg` that shares some of its horizontal extent."""
-    best = None
-    for other in segs:
-        if not other.words or other is seg or not other.overlaps_x(seg):
-            continue
-        if _is_under(seg, other) and (best is None or other.top > best.top):
-            best = other
-    return best
+    """Return the nearest segment over `seg` that shares some of its horizontal extent (of two on
+    the nearest row, the one that starts where `seg` starts)."""
+    over = [o for o in segs if o.words and o is not seg and o.overlaps_x(seg) and _is_under(seg, o)]
+    if not over:
+        return None
+    top = max(o.top for o in over)
+    return min((o for o in over if top - o.top <= ROW_TIE_EM * o.size), key=lambda o: abs(o.x0 - seg.x0))
 
 
 def _is_under(low: Segment, high: Segment) -> bool:
@@ -416,17 +425,20 @@ def continues(prev: Segment, nxt: Segment, step: float | None) -> bool:
 
 
 def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None = None, up: bool = False,
-                 limit: int = 12) -> list[Segment]:
+                 limit: int = 12, field: str | None = None) -> list[Segment]:
     """Return `start` and the lines that continue it downwards (and upwards) in its column.
 
-    With an `owner` label to the left, lines that sit beside another label belong to that one.
+    With an `owner` label to the left, lines that sit beside another label belong to that one. The
+    value of a `field` label runs on over a word that only reads as that label ("European Board for" /
+    "Management System" / "Accreditation"): a value never repeats its own label.
     """
     block = [start]
     step: float | None = None
     cur = start
     while len(block) < limit:
         nxt = below(segs, cur)
-        if nxt is None or (_is_label(nxt) and not _mid_sentence(cur, nxt)):
+        if nxt is None or (_is_label(nxt) and not _mid_sentence(cur, nxt)
+                           and not _own_label_runs_on(cur, nxt, field, step)):
             break
         listed = _list_item_follows(cur, nxt)
         if not (listed or continues(cur, nxt, step)):
@@ -443,11 +455,25 @@ def column_block(segs: list[Segment], start: Segment, *, owner: Segment | None =
             # A cell's wrapped lines share a size; a much larger line above is a title, not the value.
             if prv is None or not continues(prv, cur, None) or _is_label(prv) \
                     or _row_has_label(segs, prv, owner) or prv.size > UP_SIZE_RATIO * cur.size \
-                    or _row_opens(segs, prv, owner) or _ends_other_value(segs, prv, cur, owner):
+                    or _row_opens(segs, prv, owner) or _ends_other_value(segs, prv, cur, owner) \
+                    or not _aligned(prv, cur):
                 break
             block.insert(0, prv)
             cur = prv
     return block
+
+
+CENTRED_EM = 0.5  # a line centred under a heading has its middle this close to the heading's
+ALIGN_EM = 0.5  # lines of one cell share their left edge, centre or right edge within this many sizes
+
+
+def _aligned(a: Segment, b: Segment) -> bool:
+    """Return whether two lines stand aligned as one cell's lines do: left, centred or right.
+
+    A line above a value's first line that starts elsewhere belongs to another cell or paragraph
+    (the value of the label stacked above, the sentence over a table)."""
+    tol = ALIGN_EM * max(a.size, b.size)
+    return abs(a.x0 - b.x0) <= tol or abs(a.x1 - b.x1) <= tol or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= tol
 
 
 # Bullets as extracted: the glyph itself, a private-use glyph, or pdfminer's "(cid:127)".
@@ -470,6 +496,14 @@ def _mid_sentence(prev: Segment, nxt: Segment) -> bool:
         return False  # "Certificate No.: X" is a new field, not the sentence running on
     prose = len(prev.text.split()) >= MID_SENTENCE_MIN_WORDS and not prev.text.rstrip()[-1:].isdigit()
     return prose and not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))  # a date value ends itself
+
+
+def _own_label_runs_on(cur: Segment, nxt: Segment, field: str | None, step: float | None) -> bool:
+    """Return whether `nxt`, one word that reads as the `field` label itself, is the next line of that
+    label's value: it follows at the value's own line spacing, the line above ending mid-phrase."""
+    return field is not None and nxt.label is not None and nxt.label.field == field \
+        and not nxt.label.rest and len(nxt.words) == 1 and not cur.text.rstrip().endswith((".", ":", ";")) \
+        and continues(cur, nxt, step)
 
 
 def _is_label(seg: Segment) -> bool:
@@ -496,9 +530,11 @@ def _row_opens(segs: list[Segment], seg: Segment, owner: Segment | None) -> bool
 
 
 def _row_has_label(segs: list[Segment], seg: Segment, owner: Segment | None) -> bool:
-    """Return whether another label sits left of `seg` on its row (so `seg` is that label's value)."""
+    """Return whether another label sits left of `seg` on its row (so `seg` is that label's value).
+
+    A label further left than the owner is not between them: the owner's value runs on past its row."""
     return any(o.label is not None and o is not owner and o.x1 <= seg.x0 and o.top < seg.bottom
-               and seg.top < o.bottom for o in segs)
+               and seg.top < o.bottom and not (owner is not None and o.x1 <= owner.x0) for o in segs)
 
 
 def row_cells(segs: list[Segment], header: Segment, *, any_header: bool = False) -> list[Segment]:
@@ -522,6 +558,9 @@ def cell_under(segs: list[Segment], header: Segment, seg: Segment, *, any_header
     row = row_cells(segs, header, any_header=any_header)
     if not row:
         return seg
+    if seg.x1 - seg.x0 > header.x1 - header.x0 and abs(seg.x0 + seg.x1 - header.x0 - header.x1) / 2 \
+            <= CENTRED_EM * header.size:
+        return seg  # a line centred under a centred heading, wider than it: a paragraph, not a cell
     left = max((o.x0 for o in row if o.x0 < header.x0), default=-1e9)
     left = max(left + 1, header.x0 - header.size)
     right = min((o.x0 for o in row if o.x0 > header.x1 - 1), default=1e9) - 1

@@ -27,6 +27,7 @@ HEADER_ROW_GAP_EM = 2.0
 HEADING_GAP_EM = 1.6
 DIGIT_FIELDS = frozenset({"certificate_number", "expiry_date", "validity", "initial_certification_date",
                           "issue_date", "surveillance_dates", "next_audit_due"})
+_DIGITS_BESIDE = DIGIT_FIELDS | {"soa_reference"}  # values that hold digits: a number, date or version
 _PARAGRAPH_FIELDS = frozenset({"scope", "sites", "surveillance_dates"})  # may run over several sentences
 _SIGNATURE_LINE = re.compile(r"^[_\-.=·\s]{5,}$")
 _UNFINISHED = re.compile(r"(?:\b[^\W\d_]{1,3}|[-–—/])\s*$")  # ends on "to", "de", "May" or a dash
@@ -105,20 +106,24 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
     if rest and _label_runs_on(segs, label, rest):
         rest = ""
     if rest:
-        more = column_block(segs, label, limit=limit)[1:] if multiline else []
+        more = column_block(segs, label, limit=limit, field=label.label.field)[1:] if multiline else []
         if label.label.field not in _PARAGRAPH_FIELDS:
             more = _until_sentence_end(rest, more)
         return _value([rest, *(s.text for s in more)], [label, *more], label)
     under = below(segs, label)
     for right in same_row(segs, label):
+        if _page_marker().match(right.text.strip()):
+            continue  # "Page 1 of 2" set in the page's corner on the label's line: no field's value
         if right.label is not None or id(right) in claimed or layout.across_flows(label, right):
             break
         if right.size > FONT_CHANGE * label.size:
             break  # a title set beside the label, not its value
-        block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12)
-        if label.label.field in DIGIT_FIELDS and not any(re.search(r"\d", s.text) for s in block) \
-                and under is not None and under.label is None and re.search(r"\d", under.text):
-            break  # a number or date has digits: beside its label stands another column's text
+        block = column_block(segs, right, owner=label, up=True, limit=limit if multiline else 12,
+                             field=label.label.field)
+        if label.label.field in _DIGITS_BESIDE and not any(_own_digits(s.text) for s in block) \
+                and under is not None and under.label is None and _own_digits(under.text):
+            break  # a number, date or version has digits (not a standard's): beside its label stands another
+            # column's text
         if _stacked_value(label, under) and abs(right.top - label.top) > OFF_ROW_EM * label.size:
             break  # its value stacked under it; beside it, off its row, another column's text runs
         return _value([s.text for s in block], block, label)
@@ -130,7 +135,8 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
         return None
     if not multiline and label.label.field in DIGIT_FIELDS and _UNFINISHED.search(nxt.text):
         limit = 2  # a date or period wrapped in a narrow column ("8 March 2022 to 7" / "March 2025")
-    block = [cell_under(segs, label, seg) for seg in column_block(segs, nxt, limit=limit)]
+    block = [cell_under(segs, label, seg)
+             for seg in column_block(segs, nxt, limit=limit, field=label.label.field)]
     return _value([s.text for s in block if s.words], [s for s in block if s.words], label)
 
 
@@ -150,6 +156,20 @@ def _label_runs_on(segs: list[Segment], label: Segment, rest: str) -> bool:
     right = same_row(segs, label)
     return bool(right) and right[0].label is None and bool(re.search(r"\d", right[0].text)) \
         and abs(right[0].top - label.top) <= OFF_ROW_EM * label.size
+
+
+def _own_digits(text: str) -> bool:
+    """Return whether text holds a digit that is not part of a standard's name ("ISO/IEC 42001:2023")."""
+    for std in find_standards(text):
+        text = text.replace(std.printed, " ")
+    return bool(re.search(r"\d", text))
+
+
+@cache
+def _page_marker() -> re.Pattern[str]:
+    """A page number standing alone: "Page 1 of 2", "Seite 1 von 2", "Pagina 1/1"."""
+    words = lexicon.alternation(lexicon.phrases("page_words"))
+    return re.compile(rf"^(?:{words})\.?\s*\d+(?:\s*(?:/|\S{{1,4}})\s*\d+)?$", re.I)
 
 
 OFF_ROW_EM = 0.4  # a value beside its label shares its row; text this far off it runs in another column
