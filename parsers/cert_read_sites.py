@@ -138,13 +138,26 @@ def sites_from_pairs(s: Structures) -> Iterator[Candidate]:
     """The locations printed for a sites label, one per line or per ';'."""
     items: list[str] = []
     evidence: list[Evidence] = []
+    in_tables = _site_table_words(s)
     for pair in s.pairs_for("sites"):
+        if any(id(seg.words[0]) in in_tables for seg in [pair.label, *pair.value.segments[:1]] if seg.words):
+            continue  # a label over a site table, or a site named "Sede" in one: the table reads them
         found = leading_addresses(split_sites(pair.value.lines))
         if found:  # "Site 1: ...", "Site 2: ...": each label states one site, the reading is all of them
             items.extend(found)
             evidence.extend(pair.value.evidence())
     if items:
         yield candidate("sites", tuple(items), evidence, "label:inline")
+
+
+def _site_table_words(s: Structures) -> set[int]:
+    """Return ids of the words of every site table: its header row and its cells."""
+    words: set[int] = set()
+    for table in s.tables:
+        if any(h.label is not None and h.label.field == "sites" for h in table.headers):
+            words.update(id(w) for h in table.headers for w in h.words)
+            words.update(id(w) for row in table.rows for cell in row for w in cell.words)
+    return words
 
 
 @reader("sites")

@@ -92,7 +92,8 @@ def find_tables(segs: list[Segment]) -> list[Table]:
     tables = []
     used: set[int] = set()
     # words of field labels ("Rev. 2", "Page 1 of 2" may stand in a value row: their labels end nothing)
-    labelled = {id(w) for s in segs if s.label is not None and s.label.field != "stop" for w in s.words}
+    labelled = {id(w): s.label.field for s in segs if s.label is not None and s.label.field != "stop"
+                for w in s.words}
     for seg in sorted(segs, key=lambda s: (s.top, s.x0)):
         if id(seg) in used:
             continue
@@ -146,12 +147,15 @@ def _header_like(seg: Segment) -> bool:
     return _header_like_text(text)
 
 
-def _rows(segs: list[Segment], headers: list[Segment], labelled: set[int]) -> list[list[Cell]]:
+def _rows(segs: list[Segment], headers: list[Segment], labelled: dict[int, str]) -> list[list[Cell]]:
     """Return the table's rows: lines under the header, words put in columns, wrapped lines joined.
 
     A table's cells hold values: a label among them means the "header" was two labelled columns side
     by side ("Scope of certification ... | Surveillance audit ..."), each with its own value under it.
+    A site table names its sites: a sites word in its rows ("Sede central", "Site 2") is a row's name.
     """
+    if any(h.label is not None and h.label.field == "sites" for h in headers):
+        labelled = {w: f for w, f in labelled.items() if f != "sites"}
     size = max(h.size for h in headers) or 10.0
     starts = [h.x0 for h in headers]
     slack = 0.5 * size
@@ -234,9 +238,18 @@ def _lines_below(segs: list[Segment], headers: list[Segment], size: float) -> li
     return [sorted(line, key=lambda w: w.x0) for line in lines]
 
 
+SMALL_PRINT = 0.85  # lines this much smaller than the table's first are small print after it
+
+
 def _leading(lines: list[list[Word]]) -> float:
+    """Return the table's line step: the smallest between lines set in its own font, not small print."""
+    if not lines:
+        return 0.0
+    floor = SMALL_PRINT * max(w.size for w in lines[0])
     tops = [min(w.top for w in line) for line in lines]
-    steps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b > a]
+    sized = [max(w.size for w in line) >= floor for line in lines]
+    steps = [b - a for a, b, big_a, big_b in zip(tops, tops[1:], sized, sized[1:], strict=False)
+             if b > a and big_a and big_b]
     return min(steps) if steps else 0.0
 
 
