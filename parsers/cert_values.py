@@ -114,7 +114,9 @@ def read_value(layout: Layout, label: Segment, claimed: set[int], *, multiline: 
     for right in same_row(segs, label):
         if _page_marker().match(right.text.strip()):
             continue  # "Page 1 of 2" set in the page's corner on the label's line: no field's value
-        if right.label is not None or id(right) in claimed or layout.across_flows(label, right):
+        if right.label is not None or id(right) in claimed:
+            break
+        if layout.across_flows(label, right) and not _form_row(label, right, under):
             break
         if right.size > FONT_CHANGE * label.size:
             break  # a title set beside the label, not its value
@@ -173,6 +175,17 @@ def _page_marker() -> re.Pattern[str]:
 
 
 OFF_ROW_EM = 0.4  # a value beside its label shares its row; text this far off it runs in another column
+FORM_ROW_EM = 0.2  # a form's value starts on its label's very line; another flow's line only by chance
+
+
+def _form_row(label: Segment, right: Segment, under: Segment | None) -> bool:
+    """Return whether `right`, across a gutter, is still the label's value: a form row.
+
+    A label column whose labels mostly stack their values under them (or their translations) reads like
+    a flow of its own. A sidebar's label has its value stacked under it; a label with nothing under it
+    and a line starting on its very row to its right is a row of the form.
+    """
+    return not _stacked_value(label, under) and abs(right.top - label.top) <= FORM_ROW_EM * label.size
 
 
 def _stacked_value(label: Segment, nxt: Segment | None) -> bool:
