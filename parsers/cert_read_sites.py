@@ -11,6 +11,7 @@ from .cert_candidates import Candidate, candidate, reader
 from .cert_layout import Layout, Segment, below, continues
 from .cert_read_names import holder_name
 from .cert_read_text import OCR_BULLET
+from .cert_sentences import closer_pattern
 from .cert_structures import Structures
 from .cert_tables import Cell, Table
 from .cert_validate import ends_with_country, is_address, sentence_start, street_word
@@ -168,7 +169,8 @@ def sites_under_holder(s: Structures) -> Iterator[Candidate]:
         name = holder_name(lines)
         if not name:
             continue
-        address = address_below_holder(lines, _lines_of_name(lines, name))
+        used = _lines_of_name(lines, name)
+        address = address_below_holder(lines, used, _run_in(lines[used - 1], name))
         if address:
             yield candidate("sites", (address,), [pair.value.segments[-1].evidence()], "below_holder")
 
@@ -183,28 +185,55 @@ def address_of(s: Structures, holder: str) -> list[Candidate]:
     lines = ([same] if same else []) + [b.text for b in block]
     address = address_below_holder(lines, 0)
     if address is None or (same and not address.startswith(same)):
-        return []
+        return _address_in_sentence(s, holder)  # the name alone on an annex's line; the address in a sentence
     evidence = seg.evidence() if same or not block else block[0].evidence()
     return [candidate("sites", (address,), [evidence], "after_holder")]
 
 
-def address_below_holder(lines: list[str], used: int) -> str | None:
-    """Return the address printed under a holder's name (its certified location), if any."""
-    parts: list[str] = []
+def _run_in(line: str, name: str) -> str | None:
+    """Return the start of an address run on after the name on its line ("X S.A., Avenida"): "Avenida";
+    "" when the line ends in a comma after the name (the sentence runs on into the address); None when
+    the name ends its line."""
+    text = " ".join(line.split())
+    for m in re.finditer(r",(?:\s+|$)", text):
+        head = text[:m.start()].strip()
+        if head and name.endswith(head):
+            return text[m.end():]
+    return None
+
+
+def address_below_holder(lines: list[str], used: int, run_in: str | None = None) -> str | None:
+    """Return the address printed under a holder's name (its certified location), if any.
+
+    An address run on after the name (`run_in`, its first words on the name's line, or "" after the
+    name's comma) is one wrapped sentence: its lines join with a space. An address ends where the
+    sentence turns to its verb ("..., Sweden, operates an ...").
+    """
+    parts: list[str] = [run_in] if run_in else []
     for line in lines[used:]:
         text = " ".join(line.split())
         if not parts:
             text = _after_address_lead(text)
             if not text:
                 continue  # "located at" on its own line, the address under it
+        verb = _closer_after_comma().search(text)
+        if verb and is_address(" ".join([*parts, text[:verb.start()]])):
+            parts.append(text[:verb.start()])
+            break
         short_tail = bool(parts) and len(text.split()) <= 4  # "United Kingdom" closing an address
         if not (_ADDRESS_LINE.search(text) or short_tail) or _sentence_start(text) or len(text) > 120:
             break
         if find_standards(text) or find_dates(text) or match_label(text) is not None:
             break
         parts.append(text)
-    address = _join_address_lines(parts)
+    address = join_lines(parts) if run_in is not None else _join_address_lines(parts)
     return address if parts and is_address(address) else None
+
+
+@cache
+def _closer_after_comma() -> re.Pattern[str]:
+    """", operates", ", ha", ", hat": a comma, then the verb the holder's sentence goes on with."""
+    return re.compile(r",\s+(?=" + closer_pattern().pattern + ")")
 
 
 @cache
@@ -213,9 +242,30 @@ def _address_lead() -> re.Pattern[str]:
 
 
 def _after_address_lead(text: str) -> str:
-    """Return `text` without the words leading to an address ("com sede em", "located at")."""
+    """Return `text` without the words leading to an address ("com sede em", "located at").
+
+    A short line of words that ends in a sites word ("op de locatie", "at the site") leads to the
+    address under it as well.
+    """
     lead = _address_lead().match(text)
-    return text[lead.end():] if lead else text
+    if lead:
+        return text[lead.end():]
+    return "" if _site_lead(text) else text
+
+
+SITE_LEAD_MAX_WORDS = 4
+
+
+def _site_lead(text: str) -> bool:
+    """Return whether a short line without digits ends in a sites word ("op de locatie")."""
+    words = text.rstrip(" :").split()
+    if not words or len(words) > SITE_LEAD_MAX_WORDS or re.search(r"\d", text):
+        return False
+    for i in range(len(words)):
+        hit = match_label(" ".join(words[i:]))
+        if hit is not None and hit.field == "sites" and not hit.rest:
+            return True
+    return False
 
 
 def _join_address_lines(parts: list[str]) -> str:

@@ -114,3 +114,16 @@ def test_ocr_caps_undoes_l_for_i_inside_capitals(text: str, want: str) -> None:
 ])
 def test_an_address_under_the_holder_joins_a_wrapped_part_with_a_space(lines: list[str], want: str) -> None:
     assert address_below_holder(lines, 0) == want
+
+
+def test_an_address_run_on_after_the_holder_name_is_one_sentence() -> None:
+    # the sentence runs on from the name into the address, and from the address into its verb
+    lines = ["Sakuradai AI AB,", "Kungsgatan 33, 111 56 Stockholm, Sweden, operates an Artificial"]
+    assert address_below_holder(lines, 1, "") == "Kungsgatan 33, 111 56 Stockholm, Sweden"
+    # the address starts on the name's line: its line breaks are wraps, not parts
+    lines = ["Aldergrove Ltd, Avenida", "Paulista 1578, Bela Vista, 01310-200 São Paulo, Brazil"]
+    assert address_below_holder(lines, 1, "Avenida") == \
+        "Avenida Paulista 1578, Bela Vista, 01310-200 São Paulo, Brazil"
+    # a short line ending in a sites word leads to the address under it
+    assert address_below_holder(["op de locatie", "Stationsplein 45, 3013 AK Rotterdam, Nederland"], 0) \
+        == "Stationsplein 45, 3013 AK Rotterdam, Nederland"
