@@ -8,7 +8,7 @@ from functools import cache
 
 from . import lexicon
 from .cert_candidates import Candidate, candidate, reader
-from .cert_layout import Layout, Segment, below, continues
+from .cert_layout import Layout, Segment, below, column_block, continues
 from .cert_read_names import holder_name
 from .cert_read_text import OCR_BULLET
 from .cert_sentences import closer_pattern
@@ -98,8 +98,26 @@ def sites_from_tables(s: Structures) -> Iterator[Candidate]:
         if column is not None:
             cells = table.column(column)
             sites = column_sites(cells)
+            evidence = [c.evidence() for c in cells]
+            run = _column_run(s, table.headers[column])
+            if len(run[0]) > len(sites) and run[0][:len(sites)] == sites:
+                sites, evidence = run  # the table ended at another column's next label, its sites ran on
             if sites:
-                yield candidate("sites", tuple(sites), [c.evidence() for c in cells], "table")
+                yield candidate("sites", tuple(sites), evidence, "table")
+
+
+def _column_run(s: Structures, header: Segment) -> tuple[list[str], list[Evidence]]:
+    """Return the addresses that run down under a table header in its column, line after line.
+
+    Labels set side by side read as a header row: the "table" ends where the next label of another
+    column starts, while the sites column's lines run on under its own label.
+    """
+    segs = s.layout.pages[header.page - 1]
+    first = below(segs, header)
+    if first is None or first.label is not None:
+        return [], []
+    block = column_block(segs, first, limit=40)
+    return leading_addresses(split_sites([b.text for b in block])), [b.evidence() for b in block]
 
 
 def column_sites(cells: list[Cell]) -> list[str]:
