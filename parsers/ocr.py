@@ -205,9 +205,10 @@ def _reread_addresses(image: Any, data: dict[str, list[Any]], lang: str, timeout
         words = [data["text"][i] for i in lines[key]]
         if not any(c.isdigit() for w in words for c in w):
             continue
-        models = {m for m in map(ocr_model, address_languages(words)) if m} - have
+        street = {m for m in map(ocr_model, address_languages(words)) if m}
+        models = street - have
         usable = set(_languages("+".join(sorted(models))).split("+")) & models if models else set()
-        if not usable or have & {ocr_model(code) for code in address_languages(words)}:
+        if not usable or have & street:
             continue  # no street word, or one the page's models already read
         below = keys[n + 1] if n + 1 < len(keys) and keys[n + 1][:2] == key[:2] else None
         block = [key] + ([below] if below else [])
@@ -347,11 +348,9 @@ def _read_cells(image: Any, rows: list[list[ocr_grid.PixelBox]], dpi: int, lang:
     return words, _tables(rows, cells, scale), reads
 
 
-# What Tesseract, which has no tick glyphs, makes of a lone ✓ or ✗, and of a lone Y
-
-
 def _mark(text: str) -> str:
-    """Name a lone mark: a tick read as "v" is ✓, "¥" is Y; a cross stays x (its column decides)."""
+    """Name a lone mark as Tesseract, which has no tick glyphs, read it (lexicon soa.ocr_marks): a tick
+    read as "v" is ✓, "¥" is Y; a cross stays x (its column decides)."""
     text = clean_text(text)
     if text in lexicon.phrases("soa", "ocr_marks", "ticks"):
         return "✓"
